@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// lagotui: a terminal billing browser for Lago. The module graph follows ../shared/DESIGN.md:
+/// lagotui → LagotuiCommands → TerminalUI → BrowserModel → PageCache → LagoAPI → CCurl,
+/// and lago-sandbox → LagoSandbox (which never imports LagoAPI: two readings of the spec).
+let package = Package(
+    name: "lagotui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lagotui", targets: ["lagotui"]),
+        .executable(name: "lago-sandbox", targets: ["lago-sandbox"]),
+        .library(name: "LagoAPI", targets: ["LagoAPI"]),
+        .library(name: "LagoSandbox", targets: ["LagoSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "LagoAPI",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "PageCache",
+            dependencies: ["LagoAPI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "BrowserModel", dependencies: ["LagoAPI", "PageCache"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "CNcursesw"]),
+        .target(
+            name: "LagoSandbox",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .target(
+            name: "LagotuiCommands",
+            dependencies: [
+                "LagoAPI", "PageCache", "BrowserModel", "TerminalUI", "LagoSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "lagotui", dependencies: ["LagotuiCommands"]),
+        .executableTarget(
+            name: "lago-sandbox",
+            dependencies: [
+                "LagoSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LagoAPITests", dependencies: ["LagoAPI", "LagoSandbox"]),
+        .testTarget(name: "PageCacheTests", dependencies: ["PageCache", "LagoAPI", "LagoSandbox"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox"]),
+        .testTarget(name: "LagoSandboxTests", dependencies: ["LagoSandbox"]),
+        .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagotuiCommands", "LagoSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LagoSandbox"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import LagoSandbox
+print("lago-sandbox")

@@ -1,0 +1,3 @@
+import LagotuiCommands
+
+await LagotuiEntryPoint.run()

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func PageCacheTargetLinks() { #expect(Bool(true)) }
