@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
@@ -48,18 +49,33 @@ let package = Package(
         ),
         .executableTarget(name: "lagotui", dependencies: ["LagotuiCommands"]),
         .executableTarget(
+            name: "lagotui-bench",
+            dependencies: [
+                "LagotuiCommands", "TerminalUI", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// Shared test support: a scripted fake transport and an in-process sandbox harness.
+        .target(name: "LagoTesting", dependencies: ["LagoAPI", "LagoSandbox"], path: "Tests/Support/LagoTesting"),
+        .executableTarget(
             name: "lago-sandbox",
             dependencies: [
                 "LagoSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LagoAPITests", dependencies: ["LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "PageCacheTests", dependencies: ["PageCache", "LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox"]),
-        .testTarget(name: "LagoSandboxTests", dependencies: ["LagoSandbox"]),
-        .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagotuiCommands", "LagoSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LagoSandbox"]),
+        .testTarget(
+            name: "LagoAPITests",
+            dependencies: ["LagoAPI", "LagoSandbox", "LagoTesting", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "PageCacheTests", dependencies: ["LagoTesting", "PageCache", "LagoAPI", "LagoSandbox"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["LagoTesting", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["LagoTesting", "TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox"]),
+        .testTarget(
+            name: "LagoSandboxTests",
+            dependencies: ["LagoSandbox", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LagoTesting", "LagoSandbox"]),
     ]
 )

@@ -1,0 +1,2 @@
+import LagoAPI
+import LagoSandbox
