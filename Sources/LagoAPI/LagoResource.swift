@@ -62,7 +62,7 @@ public enum LagoResource: String, CaseIterable, Sendable, Codable {
 
     /// The path of one record, with the identifier percent-encoded as a single path segment.
     public func recordPath(id: String) -> String {
-        path + "/" + LagoPath.segment(id)
+        path + "/" + LagoClient.pathSegment(id)
     }
 
     /// The field that addresses one record in `GET {path}/{id}`: customers and subscriptions use
