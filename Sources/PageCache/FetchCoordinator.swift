@@ -66,7 +66,7 @@ actor FetchCoordinator {
     static func isOutage(_ error: any Error) -> Bool {
         guard let error = error as? LagoError else { return !(error is CancellationError) }
         switch error {
-        case .network, .timeout, .server, .rateLimited, .unauthorized, .forbidden, .outcomeUnknown:
+        case .network, .connectionFailed, .timeout, .server, .rateLimited, .unauthorized, .forbidden, .outcomeUnknown:
             return true
         default:
             return false
