@@ -2,7 +2,7 @@ import Foundation
 
 /// Screens, the navigation stack, drill-down and back.
 extension BrowserModel {
-    func push(_ screen: Screen) {
+    func push(_ screen: BrowserScreen) {
         top?.setVisible(false)
         stack.append(screen)
         applySortMemory(screen)
@@ -19,7 +19,7 @@ extension BrowserModel {
     }
 
     /// Replaces everything above the dashboard with `screen` (used by `:` commands).
-    func openFromCommand(_ screen: Screen) {
+    func openFromCommand(_ screen: BrowserScreen) {
         while stack.count > 1 {
             let old = stack.removeLast()
             old.setVisible(false)
@@ -27,10 +27,10 @@ extension BrowserModel {
         push(screen)
     }
 
-    func makeDashboard() -> Screen {
+    func makeDashboard() -> BrowserScreen {
         let customers = ListPane(id: PaneID("customers"), env: env, request: ListRequest(.customers))
         let group = CustomerGroup(env: env, prefix: "dashboard.")
-        let screen = Screen(kind: .dashboard, layout: .dashboard, panes: [customers] + group.panes, parentCrumbs: [], viewKey: "dashboard") { s in
+        let screen = BrowserScreen(kind: .dashboard, layout: .dashboard, panes: [customers] + group.panes, parentCrumbs: [], viewKey: "dashboard") { s in
             guard s.focus > 0, let name = s.customerGroup?.customerName else { return ["customers"] }
             return ["customers", name, s.panes[s.focus].title]
         }
@@ -56,38 +56,38 @@ extension BrowserModel {
         }
     }
 
-    func makeCustomerScreen(_ customer: SelectedRecord) -> Screen {
+    func makeCustomerScreen(_ customer: SelectedRecord) -> BrowserScreen {
         let group = CustomerGroup(env: env, prefix: "customer.")
         group.setCustomer(customer.json)
         let name = customer.displayName
-        let screen = Screen(kind: .customer, layout: .stacked, panes: group.panes, parentCrumbs: top?.crumbs ?? [], viewKey: "customer") { s in
+        let screen = BrowserScreen(kind: .customer, layout: .stacked, panes: group.panes, parentCrumbs: top?.crumbs ?? [], viewKey: "customer") { s in
             [name, s.panes[s.focus].title]
         }
         screen.customerGroup = group
         return screen
     }
 
-    func makeListScreen(_ request: ListRequest, title: String? = nil, parentCrumbs: [String] = []) -> Screen {
+    func makeListScreen(_ request: ListRequest, title: String? = nil, parentCrumbs: [String] = []) -> BrowserScreen {
         let pane = ListPane(id: PaneID("list." + request.resource.rawValue), env: env, request: request, title: title)
         if request.resource == .invoices { pane.extraScopes = [.invoiceList] }
         let crumb = title ?? request.resource.title
-        return Screen(kind: .list(request.resource), layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "list." + request.resource.rawValue) { _ in [crumb] }
+        return BrowserScreen(kind: .list(request.resource), layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "list." + request.resource.rawValue) { _ in [crumb] }
     }
 
-    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab = .fields) -> Screen {
+    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab = .fields) -> BrowserScreen {
         let pane = DetailPane(id: PaneID("detail"), env: env, record: record, tab: tab)
-        return Screen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "detail") { _ in [pane.displayName] }
+        return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "detail") { _ in [pane.displayName] }
     }
 
-    func makeUsageScreen(_ target: UsagePane.Target, parentCrumbs: [String]) -> Screen {
+    func makeUsageScreen(_ target: UsagePane.Target, parentCrumbs: [String]) -> BrowserScreen {
         let pane = UsagePane(id: PaneID("usage"), env: env)
         pane.setTarget(target)
-        return Screen(kind: .usage, layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "usage") { _ in [target.label, "usage"] }
+        return BrowserScreen(kind: .usage, layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "usage") { _ in [target.label, "usage"] }
     }
 
-    func makeOverdueScreen() -> Screen {
+    func makeOverdueScreen() -> BrowserScreen {
         let controller = OverdueController(env: env)
-        let screen = Screen(kind: .overdue, layout: .single, panes: [controller.pane], parentCrumbs: [], viewKey: "overdue") { _ in ["overdue"] }
+        let screen = BrowserScreen(kind: .overdue, layout: .single, panes: [controller.pane], parentCrumbs: [], viewKey: "overdue") { _ in ["overdue"] }
         screen.overdue = controller
         controller.loadTotals()
         let pane = controller.pane
@@ -189,13 +189,13 @@ extension BrowserModel {
         rememberSort(screen, pane)
     }
 
-    func sortKey(_ screen: Screen, _ pane: ListPane) -> String { screen.viewKey + "/" + pane.id.rawValue }
+    func sortKey(_ screen: BrowserScreen, _ pane: ListPane) -> String { screen.viewKey + "/" + pane.id.rawValue }
 
-    func rememberSort(_ screen: Screen, _ pane: ListPane) {
+    func rememberSort(_ screen: BrowserScreen, _ pane: ListPane) {
         sortMemory[sortKey(screen, pane)] = pane.sort
     }
 
-    func applySortMemory(_ screen: Screen) {
+    func applySortMemory(_ screen: BrowserScreen) {
         for case let pane as ListPane in screen.panes {
             if let s = sortMemory[sortKey(screen, pane)] { pane.sort = s }
         }

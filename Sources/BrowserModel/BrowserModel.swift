@@ -24,7 +24,7 @@ public final class BrowserModel {
 
     let env: PaneEnvironment
     let tracker: BusyTracker
-    var stack: [Screen] = []
+    var stack: [BrowserScreen] = []
     var prompt: PromptState?
     var dialog: DialogState?
     var helpOpen = false
@@ -131,7 +131,7 @@ public final class BrowserModel {
 
     // MARK: helpers
 
-    var top: Screen? { stack.last }
+    var top: BrowserScreen? { stack.last }
 
     var activeScopes: Set<ActionScope> {
         var s: Set<ActionScope> = [.global]

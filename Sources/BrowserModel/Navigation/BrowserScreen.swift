@@ -1,6 +1,6 @@
 /// One entry of the navigation stack: a set of panes, their layout, and the breadcrumbs.
 @MainActor
-final class Screen {
+final class BrowserScreen {
     enum Kind: Equatable {
         case dashboard
         case customer
@@ -17,14 +17,14 @@ final class Screen {
     /// Crumbs of the screen this one was opened from.
     let parentCrumbs: [String]
     /// This screen's own crumbs (computed: the dashboard's depend on focus).
-    var ownCrumbs: @MainActor (Screen) -> [String]
+    var ownCrumbs: @MainActor (BrowserScreen) -> [String]
     var customerGroup: CustomerGroup?
     var overdue: OverdueController?
     /// Memory key for per-view settings (sort).
     let viewKey: String
 
     init(kind: Kind, layout: PaneLayout, panes: [any Pane], parentCrumbs: [String], viewKey: String,
-         ownCrumbs: @escaping @MainActor (Screen) -> [String]) {
+         ownCrumbs: @escaping @MainActor (BrowserScreen) -> [String]) {
         self.kind = kind
         self.layout = layout
         self.panes = panes
