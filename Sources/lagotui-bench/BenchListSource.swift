@@ -22,9 +22,13 @@ struct BenchListSource: BrowserDataSource {
         guard text.hasPrefix("zx") else { return count }
         let digits = text.dropFirst(2)
         if digits.isEmpty { return count }
-        var matches = 0
-        for i in 0..<count where String(format: "%07d", i).hasPrefix(digits) { matches += 1 }
-        return matches
+        // Numbers i < count whose 7-digit form starts with `digits`: the range
+        // [prefix·10^k, (prefix+1)·10^k) with k = 7 - digits.count, clipped to count.
+        guard digits.count <= 7, let prefix = Int(digits) else { return 0 }
+        var scale = 1
+        for _ in 0..<(7 - digits.count) { scale *= 10 }
+        let low = prefix * scale, high = (prefix + 1) * scale
+        return max(0, min(high, count) - low)
     }
 
     func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {

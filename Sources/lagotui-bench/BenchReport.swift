@@ -51,8 +51,7 @@ final class BenchReport: @unchecked Sendable {
         figures.append(figure)
         lock.unlock()
         if echo {
-            print(figure.line)
-            fflush(stdout)
+            Self.emit(figure.line)
         }
     }
 
@@ -65,9 +64,13 @@ final class BenchReport: @unchecked Sendable {
         notes.append(text)
         lock.unlock()
         if echo {
-            print("# " + text)
-            fflush(stdout)
+            Self.emit("# " + text)
         }
+    }
+
+    /// Writes one line to stdout at once (no buffering, so progress shows while it runs).
+    static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     var missed: [Figure] { figures.filter { !$0.meetsBudget } }

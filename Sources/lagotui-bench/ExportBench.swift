@@ -60,7 +60,7 @@ enum ExportBench {
     /// NDJSON line through a buffered file handle.
     static func export(sandbox: BenchSandbox, to file: URL) async throws -> Int {
         let client = try sandbox.client(pageConcurrency: 8, maxConcurrentRequests: 8)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw BenchError("cannot create \(file.path)") }
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         var buffer = Data()

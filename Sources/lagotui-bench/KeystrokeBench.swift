@@ -41,9 +41,11 @@ enum KeystrokeBench {
 
         var samples: [String: [Double]] = [:]
         func key(_ k: KeyPress, _ kind: String) -> BrowserSnapshot {
+            let cpu = BenchClock.processCPU()
             let start = BenchClock.now()
             let snapshot = harness.press(k)
             samples[kind, default: []].append(BenchClock.milliseconds(since: start))
+            samples[kind + ".cpu", default: []].append(BenchClock.processCPU() - cpu)
             return snapshot
         }
         for _ in 0..<200 { _ = key(.down, "cursor") }
@@ -74,7 +76,9 @@ enum KeystrokeBench {
             let values = samples[kind] ?? []
             report.add("\(label).\(kind).p50", BenchStats.percentile(values, 50) ?? .nan, "ms")
             report.add("\(label).\(kind).p99", BenchStats.percentile(values, 99) ?? .nan, "ms", below: 8,
-                       note: kind == "filter.typed" ? "typed character on screen" : nil)
+                       note: kind == "filter.typed" ? "typed character on screen, \(values.count) keys" : "\(values.count) keys")
+            report.add("\(label).\(kind).cpu.p99", BenchStats.percentile(samples[kind + ".cpu"] ?? [], 99) ?? .nan, "ms",
+                       note: "process CPU time per key (what the work cost, without waiting for a core)")
         }
         let rowsBudget: Double? = size >= 1_000_000 ? 250 : (size >= 100_000 ? 50 : nil)
         let rows = samples["filter.rows"] ?? []
@@ -88,11 +92,14 @@ enum KeystrokeBench {
     static func typeAndWait(_ ch: Character?, typed: String, size: Int, harness: FrameHarness,
                             samples: inout [String: [Double]]) async throws {
         let expected = BenchListSource.expectedMatches(typed: typed, count: size)
+        let cpu = BenchClock.processCPU()
         let start = BenchClock.now()
         let snapshot = harness.press(ch.map { KeyPress.char($0) } ?? .backspace)
         let typedAt = BenchClock.milliseconds(since: start)
+        let kind = ch == nil ? "filter.clear" : "filter.typed"
+        samples[kind + ".cpu", default: []].append(BenchClock.processCPU() - cpu)
         guard snapshot.prompt?.text == typed else { throw BenchError("typed \(typed) but the prompt shows \(snapshot.prompt?.text ?? "nothing")") }
-        samples[ch == nil ? "filter.clear" : "filter.typed", default: []].append(typedAt)
+        samples[kind, default: []].append(typedAt)
         let shown: (BrowserSnapshot) -> Bool = { s in
             guard let table = s.focusedTable, let pane = s.focusedPane else { return false }
             return table.totalRows == expected && (pane.filter ?? "") == typed

@@ -6,7 +6,6 @@ import TerminalUI
 // lagotui-bench: the paths people feel, measured side by side in one run against an
 // in-process sandbox, each checked against its budget (issue 8). See README "Performance".
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let options: BenchOptions
 do {
     options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
@@ -29,7 +28,7 @@ if options.child == "rss" {
 let report = BenchReport()
 let startedAt = Date()
 var failures: [String] = []
-print("# lagotui-bench on \(BenchReport.machine()), load average \(BenchReport.loadAverage())\(options.quick ? " (--quick)" : "")")
+BenchReport.emit("# lagotui-bench on \(BenchReport.machine()), load average \(BenchReport.loadAverage())\(options.quick ? " (--quick)" : "")")
 
 /// Runs one scenario group, turning a failure into a reported (and exit-status) failure.
 @MainActor
@@ -105,6 +104,6 @@ if let path = options.jsonPath {
 }
 report.note("load average at the end: \(BenchReport.loadAverage())")
 let missed = report.missed
-print("# budgets: \(report.figures.filter { $0.budget != nil }.count - missed.count) met, \(missed.count) missed\(missed.isEmpty ? "" : ": " + missed.map(\.scenario).joined(separator: ", "))")
-for failure in failures { print("# failed: \(failure)") }
+BenchReport.emit("# budgets: \(report.figures.filter { $0.budget != nil }.count - missed.count) met, \(missed.count) missed\(missed.isEmpty ? "" : ": " + missed.map(\.scenario).joined(separator: ", "))")
+for failure in failures { BenchReport.emit("# failed: \(failure)") }
 exit(missed.isEmpty && failures.isEmpty ? 0 : 1)
