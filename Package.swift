@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagoAPITests",
-            dependencies: ["LagoAPI", "LagoSandbox", "LagoTesting", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LagoAPI", "LagoSandbox", "LagoTesting", .product(name: "Yams", package: "Yams"), .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(name: "PageCacheTests", dependencies: ["LagoTesting", "PageCache", "LagoAPI", "LagoSandbox"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["LagoTesting", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),

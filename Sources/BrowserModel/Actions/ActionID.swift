@@ -1,0 +1,67 @@
+/// Every action the browser knows. Raw values are the names users write in the config file's
+/// key-binding table (`[keys] finalize-invoice = "F"`).
+public enum ActionID: String, CaseIterable, Sendable, Hashable {
+    // movement
+    case cursorUp = "cursor-up"
+    case cursorDown = "cursor-down"
+    case pageUp = "page-up"
+    case pageDown = "page-down"
+    case top
+    case bottom
+    case focusNext = "focus-next"
+    case focusPrevious = "focus-previous"
+    // navigation
+    case drillDown = "open"
+    case back
+    case commandLine = "command"
+    case filter
+    case help
+    case refresh
+    case quit
+    case dismiss
+    // views
+    case sortNext = "sort-next"
+    case sortReverse = "sort-reverse"
+    case detail
+    case rawJSON = "raw-json"
+    case nextTab = "next-tab"
+    case quickFilter = "quick-filter"
+    case pauseUsage = "pause-usage"
+    case overdue
+    // record actions
+    case copyID = "copy-id"
+    case openWeb = "open-web"
+    case downloadPDF = "download-pdf"
+    case finalizeInvoice = "finalize-invoice"
+    case refreshInvoice = "refresh-invoice"
+    case retryPayment = "retry-payment"
+    case voidInvoice = "void-invoice"
+    case topUpWallet = "top-up-wallet"
+}
+
+/// Where an action applies.
+public enum ActionScope: Hashable, Sendable {
+    /// Everywhere.
+    case global
+    /// Any table pane.
+    case list
+    /// Panes (tables or detail) showing records of one resource.
+    case resource(ResourceKind)
+    /// Any pane showing a record (tables and detail views).
+    case record
+    /// The live usage pane.
+    case usage
+    /// A detail (fields / raw JSON) view.
+    case detail
+    /// The invoices pane with quick filters.
+    case invoiceList
+}
+
+/// Whether an action can run for the selected record, and why not.
+public enum Availability: Sendable, Equatable {
+    case enabled
+    case disabled(String)
+
+    public var isEnabled: Bool { self == .enabled }
+    public var reason: String? { if case let .disabled(r) = self { return r } else { return nil } }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// One server-side filter: `status=draft`, or several values (`payment_status[]=failed&…`).
+public struct ListFilter: Sendable, Hashable {
+    public var name: String
+    public var values: [String]
+    public init(_ name: String, _ values: [String]) {
+        self.name = name
+        self.values = values
+    }
+    public init(_ name: String, _ value: String) { self.init(name, [value]) }
+}
+
+/// What to list: a resource, its server filters and search term. Hashable so it can key a
+/// cache and tell "same query" from "new query".
+public struct ListRequest: Sendable, Hashable {
+    public var resource: ResourceKind
+    /// Server filters, kept sorted by name so equal queries compare equal.
+    public private(set) var filters: [ListFilter]
+    /// Lago `search_term`, when the resource supports it.
+    public var searchTerm: String?
+
+    public init(_ resource: ResourceKind, filters: [ListFilter] = [], searchTerm: String? = nil) {
+        self.resource = resource
+        self.filters = filters.sorted { $0.name < $1.name }
+        self.searchTerm = searchTerm
+    }
+
+    /// Values of filter `name`, or nil.
+    public func values(of name: String) -> [String]? { filters.first { $0.name == name }?.values }
+
+    /// Sets (or with nil, removes) filter `name`.
+    public mutating func set(_ name: String, _ values: [String]?) {
+        filters.removeAll { $0.name == name }
+        if let values, !values.isEmpty { filters.append(ListFilter(name, values)) }
+        filters.sort { $0.name < $1.name }
+    }
+
+    /// The query items Lago expects: array filters as `name[]`, search as `search_term`.
+    /// (`wallet_id` is a path parameter for wallet transactions and is left out.)
+    public var queryItems: [URLQueryItem] {
+        var items: [URLQueryItem] = []
+        for f in filters where !(resource == .walletTransactions && f.name == "wallet_id") {
+            if f.values.count > 1 || resource.arrayFilters.contains(f.name) {
+                items += f.values.map { URLQueryItem(name: f.name + "[]", value: $0) }
+            } else if let v = f.values.first {
+                items.append(URLQueryItem(name: f.name, value: v))
+            }
+        }
+        if let s = searchTerm, !s.isEmpty { items.append(URLQueryItem(name: "search_term", value: s)) }
+        return items
+    }
+}
+
+/// How current a delivered page is.
+public enum Freshness: Sendable, Equatable {
+    /// Straight from the API.
+    case fresh
+    /// From the local cache; a fresh copy may follow. `age` in seconds when known.
+    case cached(age: TimeInterval?)
+}
+
+/// One page of a list as raw JSON objects, in API order.
+public struct ListPageResult: Sendable {
+    /// Each item's JSON object bytes.
+    public var items: [Data]
+    /// The page number this is.
+    public var page: Int
+    /// The next page number, or nil on the last page.
+    public var nextPage: Int?
+    /// Total number of records, when the API (or cache) knows it.
+    public var totalCount: Int?
+    public var freshness: Freshness
+
+    public init(items: [Data], page: Int, nextPage: Int?, totalCount: Int?, freshness: Freshness = .fresh) {
+        self.items = items
+        self.page = page
+        self.nextPage = nextPage
+        self.totalCount = totalCount
+        self.freshness = freshness
+    }
+}
+
+/// A state-changing request the browser can make.
+public enum BrowserMutation: Sendable, Equatable {
+    case finalizeInvoice(lagoId: String)
+    case refreshInvoice(lagoId: String)
+    case retryInvoicePayment(lagoId: String)
+    case voidInvoice(lagoId: String)
+    case topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?)
+}
+
+/// Errors a data source reports, already sorted into what the user must be told.
+public enum BrowserDataError: Error, Sendable, Equatable {
+    /// Lago answered and said no (4xx with a reason). Nothing changed.
+    case refused(status: Int, code: String?, message: String)
+    /// A mutation may or may not have been applied (timeout or connection lost after sending).
+    case outcomeUnknown(String)
+    /// The request could not be made or answered (network, 5xx, auth). Nothing changed.
+    case unavailable(String)
+    /// The feature is not enabled for this organization (e.g. projected usage, API logs).
+    case notSupported(String)
+
+    /// One line for humans.
+    public var message: String {
+        switch self {
+        case let .refused(status, code, message):
+            return code.map { "\(message) (\(status) \($0))" } ?? "\(message) (\(status))"
+        case let .outcomeUnknown(m): return "outcome unknown: \(m)"
+        case let .unavailable(m): return m
+        case let .notSupported(m): return m
+        }
+    }
+}
+
+/// Progress of a PDF download, reported to the task list.
+public enum DownloadProgress: Sendable, Equatable {
+    case requesting
+    /// Lago is still generating the PDF; `attempt` counts the polls.
+    case waitingForGeneration(attempt: Int)
+    case downloading(fraction: Double?)
+}
+
+/// Everything the browser reads and writes, as raw JSON. Implemented over PageCache + LagoClient
+/// for the app (`CachedLagoDataSource`) and by a scripted fake in tests. All JSON returned is
+/// the bare object or array, without Lago's root key.
+public protocol BrowserDataSource: Sendable {
+    /// One page of a list. A cached copy may be yielded first (`.cached`), then the fresh page;
+    /// the stream finishes after the fresh page or throws.
+    func listPage(_ request: ListRequest, page: Int, perPage: Int) -> AsyncThrowingStream<ListPageResult, any Error>
+    /// One record's full JSON object (invoices include fees). `key` is what the API path needs:
+    /// the lago id, or the external id / code for resources addressed that way.
+    func record(_ resource: ResourceKind, key: String) async throws -> Data
+    /// Runs a mutation; returns the updated record's JSON when Lago sends it back.
+    func perform(_ mutation: BrowserMutation) async throws -> Data?
+    /// Current usage object of one subscription (`customer_usage`).
+    func currentUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data
+    /// Projected usage object (`customer_projected_usage`); throws `.notSupported` when disabled.
+    func projectedUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data
+    /// The analytics `overdue_balances` array.
+    func overdueBalances() async throws -> Data
+    /// Downloads an invoice PDF into `directory` as `fileName`, returning the file's URL.
+    func downloadInvoicePDF(lagoId: String, fileName: String, directory: URL,
+                            progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
+    /// Instant matches for `term` from the local cache (full-text), or empty.
+    func searchCached(_ request: ListRequest, term: String) async -> [Data]
+}
+
+extension BrowserDataSource {
+    public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
+}
+
+extension ResourceKind {
+    /// Which field of a record addresses it in `GET /<resource>/{key}`.
+    func lookupKey(of json: JSONValue) -> String? {
+        let field: String
+        switch self {
+        case .customers, .subscriptions: field = "external_id"
+        case .plans, .coupons, .addOns, .billableMetrics, .taxes, .billingEntities: field = "code"
+        case .events: field = "transaction_id"
+        case .apiLogs: field = "request_id"
+        default: field = "lago_id"
+        }
+        return json.string(field) ?? json.string("lago_id")
+    }
+}
+
+/// Turns any error into one line for the user.
+func describe(_ error: any Error) -> String {
+    if let e = error as? BrowserDataError { return TerminalSafeText.clean(e.message) }
+    if error is CancellationError { return "cancelled" }
+    return TerminalSafeText.clean(String(describing: error))
+}

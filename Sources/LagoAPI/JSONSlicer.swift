@@ -1,0 +1,124 @@
+import Foundation
+
+/// Cuts the elements of one top-level array out of a JSON document without re-encoding them,
+/// so the page cache can store each record's bytes exactly as Lago sent them.
+///
+/// The document must already be known to be valid JSON (``LagoClient`` decodes it first).
+enum JSONSlicer {
+    /// The raw bytes of each element of the array under `key` in the top-level object, or
+    /// `nil` when there is no such array.
+    static func elements(ofArrayAt key: String, in data: Data) -> [Data]? {
+        let bytes = [UInt8](data)
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipWhitespace()
+        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
+        while true {
+            scanner.skipWhitespace()
+            if scanner.consume(UInt8(ascii: "}")) { return nil }
+            guard let name = scanner.readString() else { return nil }
+            scanner.skipWhitespace()
+            guard scanner.consume(UInt8(ascii: ":")) else { return nil }
+            scanner.skipWhitespace()
+            if name == key {
+                return scanner.readArrayElements().map { ranges in ranges.map { Data(bytes[$0]) } }
+            }
+            guard scanner.skipValue() else { return nil }
+            scanner.skipWhitespace()
+            if scanner.consume(UInt8(ascii: ",")) { continue }
+            return nil
+        }
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func skipWhitespace() {
+            while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+        }
+
+        mutating func consume(_ byte: UInt8) -> Bool {
+            guard current == byte else { return false }
+            index += 1
+            return true
+        }
+
+        /// Reads a string token and returns its decoded value.
+        mutating func readString() -> String? {
+            let start = index
+            guard skipString() else { return nil }
+            let token = Data(bytes[start..<index])
+            if !token.contains(UInt8(ascii: "\\")) {
+                return String(decoding: token.dropFirst().dropLast(), as: UTF8.self)
+            }
+            return try? JSONDecoder().decode(String.self, from: token)
+        }
+
+        mutating func skipString() -> Bool {
+            guard consume(UInt8(ascii: "\"")) else { return false }
+            while let byte = current {
+                index += 1
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    return true
+                }
+            }
+            return false
+        }
+
+        /// Skips one value of any kind.
+        mutating func skipValue() -> Bool {
+            guard let byte = current else { return false }
+            switch byte {
+            case UInt8(ascii: "\""):
+                return skipString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                var depth = 0
+                while let next = current {
+                    switch next {
+                    case UInt8(ascii: "\""):
+                        guard skipString() else { return false }
+                        continue
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        depth -= 1
+                    default:
+                        break
+                    }
+                    index += 1
+                    if depth == 0 { return true }
+                }
+                return false
+            default:
+                while let next = current,
+                      ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(next) {
+                    index += 1
+                }
+                return true
+            }
+        }
+
+        /// The byte ranges of each element of the array starting here.
+        mutating func readArrayElements() -> [Range<Int>]? {
+            guard consume(UInt8(ascii: "[")) else { return nil }
+            var ranges: [Range<Int>] = []
+            skipWhitespace()
+            if consume(UInt8(ascii: "]")) { return ranges }
+            while true {
+                skipWhitespace()
+                let start = index
+                guard skipValue() else { return nil }
+                ranges.append(start..<index)
+                skipWhitespace()
+                if consume(UInt8(ascii: ",")) { continue }
+                return consume(UInt8(ascii: "]")) ? ranges : nil
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+extension LagoClient {
+    /// Fetches one page of a list and decodes its items.
+    ///
+    /// `collectionKey` is Lago's plural key (`invoices`, `wallet_transactions`…). Lists that Lago
+    /// does not paginate (`/billing_entities`, `/analytics/*`) come back as one page with
+    /// ``PageMeta/singlePage(count:)``.
+    public func listPage<T: Decodable & Sendable>(
+        _ path: String,
+        collectionKey: String,
+        query: [URLQueryItem] = [],
+        page: Int = 1,
+        perPage: Int? = nil,
+        as type: T.Type = T.self
+    ) async throws -> Page<T> {
+        let response = try await send(.get, path, query: pagedQuery(query, page: page, perPage: perPage))
+        let envelope: ListEnvelope<T> = try decode(response.body, rootKey: collectionKey)
+        let meta = envelope.meta ?? .singlePage(count: envelope.items.count)
+        return Page(items: envelope.items, meta: meta)
+    }
+
+    /// Fetches one page of a list as raw JSON: `meta` plus each item's exact bytes, for caches
+    /// that store what the server sent.
+    public func rawPage(
+        _ path: String,
+        collectionKey: String,
+        query: [URLQueryItem] = [],
+        page: Int = 1,
+        perPage: Int? = nil
+    ) async throws -> RawPage {
+        let response = try await send(.get, path, query: pagedQuery(query, page: page, perPage: perPage))
+        return try Self.rawPage(from: response.body, collectionKey: collectionKey, apiKey: configuration.apiKey)
+    }
+
+    /// Fetches one object, for example `GET /invoices/ID` with `rootKey: "invoice"`.
+    /// An empty `rootKey` decodes the whole body.
+    public func getObject<T: Decodable & Sendable>(
+        _ path: String,
+        rootKey: String,
+        query: [URLQueryItem] = [],
+        as type: T.Type = T.self
+    ) async throws -> T {
+        let response = try await send(.get, path, query: query)
+        return try decodeRoot(response.body, rootKey: rootKey)
+    }
+
+    /// Sends a mutation (`POST`/`PUT`/`DELETE`) and decodes the object under `rootKey`.
+    ///
+    /// Never retried once it may have reached the server; see ``send(_:_:query:body:idempotent:)``.
+    /// For actions Lago answers with an empty body (`retry_payment`), ask for ``LagoEmpty`` or an
+    /// `Optional`, which decode an empty body as `LagoEmpty()` or `nil`.
+    public func mutate<T: Decodable & Sendable>(
+        _ method: HTTPMethod,
+        _ path: String,
+        body: Data?,
+        rootKey: String,
+        as type: T.Type = T.self
+    ) async throws -> T {
+        let response = try await send(method, path, body: body, idempotent: method.isIdempotent)
+        return try decodeRoot(response.body, rootKey: rootKey)
+    }
+
+    /// Encodes a request body with ``LagoJSON/encoder`` (a convenience for typed calls).
+    public func encodeBody<B: Encodable>(_ body: B) throws -> Data {
+        do {
+            return try LagoJSON.encoder.encode(body)
+        } catch {
+            throw LagoError.invalidConfiguration("cannot encode the request body: \(error)")
+        }
+    }
+
+    // MARK: - Decoding
+
+    func pagedQuery(_ query: [URLQueryItem], page: Int, perPage: Int?) -> [URLQueryItem] {
+        var items = query.filter { $0.name != "page" && $0.name != "per_page" }
+        items.append(URLQueryItem(name: "page", value: String(max(1, page))))
+        items.append(URLQueryItem(name: "per_page", value: String(max(1, perPage ?? configuration.perPage))))
+        return items
+    }
+
+    func decodeRoot<T: Decodable>(_ body: Data, rootKey: String) throws -> T {
+        if let emptyType = T.self as? any LagoEmptyDecodable.Type,
+           body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+           let empty = emptyType.emptyValue as? T {
+            return empty
+        }
+        if rootKey.isEmpty { return try decode(body, rootKey: nil) }
+        let wrapper: RootEnvelope<T> = try decode(body, rootKey: rootKey)
+        return wrapper.value
+    }
+
+    func decode<T: Decodable>(_ body: Data, rootKey: String?) throws -> T {
+        let decoder = LagoJSON.decoder
+        if let rootKey { decoder.userInfo[.lagoRootKey] = rootKey }
+        do {
+            return try decoder.decode(T.self, from: body)
+        } catch {
+            throw LagoError.decoding(error, body: body).redacting(configuration.apiKey)
+        }
+    }
+
+    static func rawPage(from body: Data, collectionKey: String, apiKey: String) throws -> RawPage {
+        let decoder = LagoJSON.decoder
+        decoder.userInfo[.lagoRootKey] = collectionKey
+        let envelope: RawEnvelope
+        do {
+            envelope = try decoder.decode(RawEnvelope.self, from: body)
+        } catch {
+            throw LagoError.decoding(error, body: body).redacting(apiKey)
+        }
+        guard let items = JSONSlicer.elements(ofArrayAt: collectionKey, in: body) else {
+            throw LagoError.decoding(path: collectionKey, snippet: "not a JSON array")
+        }
+        return RawPage(meta: envelope.meta ?? .singlePage(count: items.count), items: items)
+    }
+}
+
+/// A type that an empty response body decodes to (Lago answers some actions with `head :ok`).
+public protocol LagoEmptyDecodable {
+    /// The value an empty body stands for.
+    static var emptyValue: Self { get }
+}
+
+/// The result of an action whose success has no body (for example `retry_payment`).
+public struct LagoEmpty: Decodable, Sendable, Equatable, LagoEmptyDecodable {
+    /// Creates the empty value.
+    public init() {}
+    /// Decodes from any body (its content is ignored).
+    public init(from decoder: any Decoder) throws {}
+    /// The empty value.
+    public static var emptyValue: LagoEmpty { LagoEmpty() }
+}
+
+extension Optional: LagoEmptyDecodable {
+    /// An empty body reads as `nil`.
+    public static var emptyValue: Wrapped? { nil }
+}
+
+extension CodingUserInfoKey {
+    static let lagoRootKey = CodingUserInfoKey(rawValue: "lagotui.rootKey")!
+}
+
+/// A coding key made from any string.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
+}
+
+/// `{"<rootKey>": T}`, the key taken from the decoder's user info.
+struct RootEnvelope<T: Decodable>: Decodable {
+    let value: T
+    init(from decoder: any Decoder) throws {
+        let key = AnyCodingKey(decoder.userInfo[.lagoRootKey] as? String ?? "")
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        value = try container.decode(T.self, forKey: key)
+    }
+}
+
+/// `{"<collectionKey>": [T], "meta": {…}?}`.
+struct ListEnvelope<T: Decodable>: Decodable {
+    let items: [T]
+    let meta: PageMeta?
+    init(from decoder: any Decoder) throws {
+        let key = AnyCodingKey(decoder.userInfo[.lagoRootKey] as? String ?? "")
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        items = try container.decode([T].self, forKey: key)
+        meta = try container.decodeIfPresent(PageMeta.self, forKey: AnyCodingKey("meta"))
+    }
+}
+
+/// Checks that the collection is an array of objects and reads `meta`, without models.
+struct RawEnvelope: Decodable {
+    let meta: PageMeta?
+    init(from decoder: any Decoder) throws {
+        let key = AnyCodingKey(decoder.userInfo[.lagoRootKey] as? String ?? "")
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var items = try container.nestedUnkeyedContainer(forKey: key)
+        while !items.isAtEnd {
+            _ = try items.nestedContainer(keyedBy: AnyCodingKey.self)
+        }
+        meta = try container.decodeIfPresent(PageMeta.self, forKey: AnyCodingKey("meta"))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+extension LagoError {
+    /// Maps a non-2xx response to an error, reading Lago's `{status, error, code, error_details}`.
+    ///
+    /// `method` and `path` (relative to the base URL, e.g. `/invoices/ID/finalize`) let a few
+    /// refusals say what they mean for that action: Lago answers 404 to finalizing a
+    /// non-draft invoice, which reads "invoice is not a draft: only drafts can be finalized".
+    public static func from(response: HTTPResponse, method: HTTPMethod, path: String) -> LagoError {
+        let body = LagoErrorBody.parse(response.body)
+        let code = body?.code
+        switch response.status {
+        case 401:
+            return .unauthorized
+        case 403:
+            return .forbidden(code: code)
+        case 404:
+            if let refusal = contextualRefusal(status: 404, code: code, method: method, path: path) {
+                return refusal
+            }
+            return .notFound(code)
+        case 429:
+            return .rateLimited(retryAfter: RateLimitHeaders.delay(in: response))
+        case 500..<600:
+            return .server(status: response.status)
+        default:
+            if let refusal = contextualRefusal(status: response.status, code: code, method: method, path: path) {
+                return refusal
+            }
+            return .api(
+                status: response.status,
+                code: code,
+                error: body?.error ?? "",
+                details: body?.details ?? [:]
+            )
+        }
+    }
+
+    /// Refusals whose meaning depends on the action that was attempted.
+    private static func contextualRefusal(status: Int, code: String?, method: HTTPMethod, path: String) -> LagoError? {
+        let segments = path.split(separator: "/").map(String.init)
+        guard segments.count == 3, segments[0] == "invoices" else { return nil }
+        let text: String?
+        switch (status, code, method, segments[2]) {
+        case (404, "invoice_not_found", .put, "finalize"):
+            text = "invoice is not a draft: only drafts can be finalized"
+        case (404, "invoice_not_found", .post, "download"), (404, "invoice_not_found", .post, "download_pdf"):
+            text = "invoice is not finalized: only finalized invoices can be downloaded"
+        case (405, "invalid_status", .post, "retry_payment"):
+            text = "payment cannot be retried: the invoice is a draft, voided or already paid"
+        case (405, "invalid_status", .post, "retry"):
+            text = "invoice cannot be retried: only failed invoices can be retried"
+        default:
+            text = nil
+        }
+        guard let text else { return nil }
+        return .api(status: status, code: code, error: text, details: [:])
+    }
+}
+
+/// Lago's error envelope, read leniently (any field may be missing or oddly typed).
+struct LagoErrorBody: Sendable, Equatable {
+    var status: Int?
+    var error: String?
+    var code: String?
+    var details: [String: [String]]
+
+    static func parse(_ data: Data) -> LagoErrorBody? {
+        guard !data.isEmpty,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        var details: [String: [String]] = [:]
+        if let raw = object["error_details"] { flatten(raw, prefix: "", into: &details) }
+        if let provider = object["provider"] as? [String: Any], let code = provider["code"] {
+            details["provider", default: []].append(scalarText(code))
+        }
+        return LagoErrorBody(
+            status: object["status"] as? Int,
+            error: object["error"] as? String,
+            code: object["code"] as? String,
+            details: details
+        )
+    }
+
+    private static func flatten(_ value: Any, prefix: String, into result: inout [String: [String]]) {
+        switch value {
+        case let dictionary as [String: Any]:
+            for (key, inner) in dictionary {
+                flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &result)
+            }
+        case let array as [Any]:
+            for element in array {
+                if element is [String: Any] || element is [Any] {
+                    flatten(element, prefix: prefix, into: &result)
+                } else {
+                    result[prefix.isEmpty ? "error" : prefix, default: []].append(scalarText(element))
+                }
+            }
+        default:
+            result[prefix.isEmpty ? "error" : prefix, default: []].append(scalarText(value))
+        }
+    }
+
+    private static func scalarText(_ value: Any) -> String {
+        switch value {
+        case let string as String: string
+        case is NSNull: "null"
+        default: "\(value)"
+        }
+    }
+}
+
+/// Reads how long a 429 (or 503) asks the client to wait.
+public enum RateLimitHeaders {
+    /// `Retry-After` (seconds or an HTTP date) first, then `x-ratelimit-reset`, which Lago's
+    /// official clients read as seconds to wait (at least one second).
+    public static func delay(in response: HTTPResponse, now: Date = Date()) -> Duration? {
+        if let retryAfter = response.header("retry-after")?.trimmingCharacters(in: .whitespaces) {
+            if let seconds = Double(retryAfter), seconds.isFinite, seconds >= 0 {
+                return .milliseconds(Int64((seconds * 1000).rounded()))
+            }
+            if let date = httpDate(retryAfter) {
+                return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+            }
+        }
+        if let reset = response.header("x-ratelimit-reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+           reset.isFinite {
+            return .milliseconds(Int64((max(reset, 1) * 1000).rounded()))
+        }
+        return nil
+    }
+
+    private static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,140 @@
+/// A table column as the table widget needs it.
+public struct TableColumn: Sendable, Equatable {
+    public var title: String
+    public var alignment: TextAlignment
+    /// 0 is essential; columns with the highest numbers are dropped first when space runs out.
+    public var priority: Int
+    /// Smallest useful width in columns.
+    public var minWidth: Int
+    /// Whether the column takes the width left over (names, descriptions).
+    public var flexible: Bool
+
+    public init(_ title: String, alignment: TextAlignment = .left, priority: Int = 0, minWidth: Int = 3, flexible: Bool = false) {
+        self.title = title; self.alignment = alignment; self.priority = priority; self.minWidth = minWidth; self.flexible = flexible
+    }
+}
+
+/// One cell: its text and role (a status colour, a muted value…).
+public struct TableCell: Sendable, Equatable {
+    public var text: String
+    public var role: StyleRole
+    public var changed: Bool
+    public init(_ text: String, role: StyleRole = .text, changed: Bool = false) { self.text = text; self.role = role; self.changed = changed }
+}
+
+/// A table's visible rows. Only the rows in view are handed over (`firstRowIndex` says where
+/// they start), so a 100 000-row list costs what a screenful costs.
+public struct TableContent: Sendable, Equatable {
+    public var columns: [TableColumn]
+    public var rows: [[TableCell]]
+    public var firstRowIndex: Int
+    public var totalRows: Int
+    public var cursorIndex: Int?
+    public var sortColumn: Int?
+    public var sortAscending: Bool
+    public var hasMore: Bool
+
+    public init(columns: [TableColumn], rows: [[TableCell]], firstRowIndex: Int = 0, totalRows: Int? = nil, cursorIndex: Int? = nil,
+                sortColumn: Int? = nil, sortAscending: Bool = true, hasMore: Bool = false) {
+        self.columns = columns; self.rows = rows; self.firstRowIndex = firstRowIndex
+        self.totalRows = totalRows ?? rows.count; self.cursorIndex = cursorIndex
+        self.sortColumn = sortColumn; self.sortAscending = sortAscending; self.hasMore = hasMore
+    }
+}
+
+/// Draws a table: a header line, then rows. Column widths come from the content in view and
+/// the columns' priorities; text is cut with "…" at the right display width, right-aligned
+/// columns stay right-aligned, the cursor row is drawn in reverse video (underlined when the
+/// pane is not focused) on top of the cells' status colours.
+public struct TableWidget {
+    public var content: TableContent
+    public var focused: Bool
+
+    public init(content: TableContent, focused: Bool) { self.content = content; self.focused = focused }
+
+    /// Rows of data that fit in `rect` (one line goes to the header).
+    public static func visibleRowCount(in rect: Rect) -> Int { max(0, rect.rows - 1) }
+
+    @MainActor
+    public func draw(on canvas: Canvas, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let c = canvas.clipped(to: rect)
+        let layout = Self.columnWidths(content.columns, rows: content.rows, available: rect.columns)
+        // Header.
+        var x = rect.column
+        for (index, width) in layout {
+            let column = content.columns[index]
+            var title = column.title
+            var role = StyleRole.tableHeader
+            if content.sortColumn == index {
+                title += content.sortAscending ? "▲" : "▼"
+                role = .tableHeaderSorted
+            }
+            c.field(title, row: rect.row, column: x, width: width, style: Style(role), alignment: column.alignment)
+            x += width + 1
+        }
+        // Rows.
+        let height = rect.rows - 1
+        for (offset, cells) in content.rows.prefix(height).enumerated() {
+            let y = rect.row + 1 + offset
+            let selected = content.cursorIndex == content.firstRowIndex + offset
+            let extra: Emphasis = selected ? (focused ? .reverse : .underline) : []
+            if selected { c.fill(row: y, column: rect.column, width: rect.columns, style: Style(.text, extra)) }
+            var x = rect.column
+            for (index, width) in layout {
+                let cell = index < cells.count ? cells[index] : TableCell("")
+                let role: StyleRole = cell.changed ? .changed : cell.role
+                c.field(cell.text, row: y, column: x, width: width, style: Style(role, extra), alignment: content.columns[index].alignment)
+                x += width + 1
+            }
+        }
+    }
+
+    /// Chooses which columns to show and how wide, for the rows in view: each column wants the
+    /// width of its widest value (and title); columns are dropped by priority until the
+    /// minimums fit; the leftover goes to flexible columns; when short, the widest shrink first.
+    public static func columnWidths(_ columns: [TableColumn], rows: [[TableCell]], available: Int) -> [(index: Int, width: Int)] {
+        guard !columns.isEmpty, available > 0 else { return [] }
+        var natural = columns.map { $0.title.displayWidth + 1 }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < natural.count {
+                natural[i] = max(natural[i], TextSanitizer.sanitize(cell.text).displayWidth)
+            }
+        }
+        var shown = Array(columns.indices)
+        func minimum(_ i: Int) -> Int { min(max(1, columns[i].minWidth), natural[i]) }
+        func required(_ set: [Int]) -> Int { set.map(minimum).reduce(0, +) + max(0, set.count - 1) }
+        while shown.count > 1 && required(shown) > available {
+            // Drop the least important column (highest priority number, rightmost on a tie).
+            let drop = shown.enumerated().max { a, b in
+                columns[a.element].priority == columns[b.element].priority ? a.offset < b.offset : columns[a.element].priority < columns[b.element].priority
+            }!.offset
+            shown.remove(at: drop)
+        }
+        var widths = shown.map { natural[$0] }
+        let budget = available - max(0, shown.count - 1)
+        var total = widths.reduce(0, +)
+        if total < budget {
+            let flexible = shown.indices.filter { columns[shown[$0]].flexible }
+            let targets = flexible.isEmpty ? [shown.indices.first!] : flexible
+            var spare = budget - total
+            var t = 0
+            while spare > 0 { widths[targets[t % targets.count]] += 1; spare -= 1; t += 1 }
+        } else {
+            while total > budget {
+                // Shrink the column with the most room above its minimum (flexible ones first).
+                var best: Int?
+                var bestRoom = 0
+                for (k, i) in shown.enumerated() {
+                    let room = widths[k] - minimum(i) + (columns[i].flexible ? 1000 : 0)
+                    if widths[k] > minimum(i), room > bestRoom { best = k; bestRoom = room }
+                }
+                guard let k = best else { break }
+                widths[k] -= 1
+                total -= 1
+            }
+            if total > budget, let last = widths.indices.last { widths[last] = max(1, widths[last] - (total - budget)) }
+        }
+        return zip(shown, widths).map { (index: $0, width: $1) }
+    }
+}

@@ -1,2 +1,0 @@
-import LagoAPI
-import LagoSandbox
