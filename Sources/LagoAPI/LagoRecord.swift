@@ -1,0 +1,6 @@
+/// A Lago object with a stable identifier that can be listed and fetched on its own.
+/// `id` is the record's `lago_id` (events without one fall back to `transaction_id`, API logs
+/// use `request_id`); `resource` names the endpoint family it comes from.
+public protocol LagoRecord: Decodable, Sendable, Identifiable where ID == String {
+    static var resource: LagoResource { get }
+}

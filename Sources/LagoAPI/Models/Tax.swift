@@ -1,0 +1,65 @@
+import Foundation
+
+/// A tax rate.
+public struct Tax: LagoRecord, Codable, Hashable, Sendable {
+    public static let resource: LagoResource = .taxes
+    public var id: String { lagoId }
+
+    public var lagoId: String
+    public var code: String
+    public var name: String?
+    public var description: String?
+    /// Percentage, e.g. 20 for 20 %.
+    public var rate: Decimal?
+    public var appliedToOrganization: Bool?
+    public var addOnsCount: Int?
+    public var chargesCount: Int?
+    public var customersCount: Int?
+    public var plansCount: Int?
+    public var createdAt: Date?
+    public var updatedAt: Date?
+
+    /// Builds a value directly (tests, previews); decoding is the usual way in.
+    public init(
+        lagoId: String,
+        code: String,
+        name: String? = nil,
+        description: String? = nil,
+        rate: Decimal? = nil,
+        appliedToOrganization: Bool? = nil,
+        addOnsCount: Int? = nil,
+        chargesCount: Int? = nil,
+        customersCount: Int? = nil,
+        plansCount: Int? = nil,
+        createdAt: Date? = nil,
+        updatedAt: Date? = nil
+    ) {
+        self.lagoId = lagoId
+        self.code = code
+        self.name = name
+        self.description = description
+        self.rate = rate
+        self.appliedToOrganization = appliedToOrganization
+        self.addOnsCount = addOnsCount
+        self.chargesCount = chargesCount
+        self.customersCount = customersCount
+        self.plansCount = plansCount
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lagoId = "lago_id"
+        case code
+        case name
+        case description
+        case rate
+        case appliedToOrganization = "applied_to_organization"
+        case addOnsCount = "add_ons_count"
+        case chargesCount = "charges_count"
+        case customersCount = "customers_count"
+        case plansCount = "plans_count"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
