@@ -150,8 +150,8 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func complete(_ transfer: CurlTransfer, _ result: Result<HTTPResponse, LagoError>) {
         transfer.releaseHandle()
-        transfer.finish(result)
         inbox.withLock { $0.pending -= 1 }
+        transfer.finish(result)
     }
 
     private func tearDown() {

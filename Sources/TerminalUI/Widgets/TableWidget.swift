@@ -115,9 +115,9 @@ public struct TableWidget {
         let budget = available - max(0, shown.count - 1)
         var total = widths.reduce(0, +)
         if total < budget {
-            let flexible = shown.indices.filter { columns[shown[$0]].flexible }
-            let targets = flexible.isEmpty ? [shown.indices.first!] : flexible
-            var spare = budget - total
+            // Leftover width goes to flexible columns; without one it stays at the right edge.
+            let targets = shown.indices.filter { columns[shown[$0]].flexible }
+            var spare = targets.isEmpty ? 0 : budget - total
             var t = 0
             while spare > 0 { widths[targets[t % targets.count]] += 1; spare -= 1; t += 1 }
         } else {
