@@ -96,7 +96,7 @@ final class LoopbackServer: Sendable {
     /// Starts a server whose handler gets each request and its 1-based arrival number.
     static func start(_ handler: @escaping Handler) async throws -> LoopbackServer {
         let arrivals = Mutex<Arrivals?>(nil)
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 30, handler: ClosureHTTPHandler { request in
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled, handler: ClosureHTTPHandler { request in
             let recorder = arrivals.withLock { $0 }!
             let seen = SeenRequest(
                 method: request.method.rawValue,

@@ -97,9 +97,25 @@ final class ListPane: Pane {
         env.changed()
     }
 
+    /// When set, the pane loads nothing and shows this message ("Select a customer").
+    private(set) var inactiveMessage: String?
+
+    /// Stops the pane from loading and clears it, showing `message` instead.
+    func deactivate(_ message: String) {
+        inactiveMessage = message
+        resetAndLoad()
+    }
+
+    /// Shows `newRequest` (loading it when visible), leaving any inactive state.
+    func activate(_ newRequest: ListRequest) {
+        let wasInactive = inactiveMessage != nil
+        inactiveMessage = nil
+        if wasInactive && newRequest == request { resetAndLoad() } else { setRequest(newRequest) }
+    }
+
     /// Starts the first load if nothing is loaded yet.
     func start() {
-        guard !started else { return }
+        guard !started, inactiveMessage == nil else { return }
         started = true
         load(page: 1)
     }
@@ -356,14 +372,16 @@ final class ListPane: Pane {
                                   cursorIndex: visible.isEmpty ? nil : cursor, totalRows: visible.count,
                                   sort: sort.map { SortIndicator(column: $0.column, ascending: $0.ascending) }, hasMore: hasMore)
         var empty: String? = nil
-        if visible.isEmpty {
+        if let inactiveMessage {
+            empty = inactiveMessage
+        } else if visible.isEmpty {
             switch state {
             case .loading: empty = "Loading \(request.resource.title)…"
             case .failed: empty = nil
             default: empty = filter != nil && !rows.isEmpty ? "No rows match /\(filter!.text)" + (hasMore ? " (more on the server: Enter in the filter searches it)" : "") : emptyMessage
             }
         }
-        return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: countText, focused: focused, state: state, stale: stale,
+        return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
                             filter: filter?.text, serverSearch: request.searchTerm, summary: summary, content: .table(table), emptyMessage: empty)
     }
 }

@@ -44,6 +44,8 @@ struct SelectedRecord {
 @MainActor
 protocol Pane: AnyObject {
     var id: PaneID { get }
+    /// Short title for breadcrumbs ("invoices", "usage").
+    var title: String { get }
     /// The resource whose records this pane shows (action scopes), or nil.
     var resource: ResourceKind? { get }
     /// Scope tags this pane adds for the action registry.
