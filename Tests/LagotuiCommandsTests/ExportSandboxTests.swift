@@ -16,6 +16,30 @@ import Testing
         return try exportedRecords(sink.data, format: format)
     }
 
+    /// Whether the sandbox serves the endpoints a stream reads (probed directly, not through
+    /// the exporter, so an exporter bug is never mistaken for a missing sandbox endpoint).
+    func sandboxServes(_ stream: ExportStream, client: LagoClient) async throws -> Bool {
+        let probe: String
+        switch stream.shape {
+        case let .list(path, _): probe = path
+        case .walletTransactions: probe = "/wallets"
+        case .currentUsage, .pastUsage:
+            let subs = try await client.rawPage("/subscriptions", collectionKey: "subscriptions",
+                                                query: [URLQueryItem(name: "status[]", value: "active")], page: 1, perPage: 1)
+            guard let sub = try subs.items.first.map({ try OrderedJSON.parse($0) }),
+                  let customer = sub["external_customer_id"]?.stringValue, let id = sub["external_id"]?.stringValue else { return false }
+            probe = "/customers/\(LagoClient.pathSegment(customer))/\(stream == .customerUsage ? "current_usage" : "past_usage")?external_subscription_id=\(id)"
+        }
+        do {
+            let parts = probe.split(separator: "?", maxSplits: 1)
+            let query = parts.count > 1 ? parts[1].split(separator: "=").map(String.init) : []
+            _ = try await client.send(.get, String(parts[0]), query: query.count == 2 ? [URLQueryItem(name: query[0], value: query[1])] : [])
+            return true
+        } catch LagoError.notFound(let code) where code == "resource_not_found" {
+            return false
+        }
+    }
+
     @Test(arguments: ExportFormat.allCases)
     func everyStreamExportsEveryRecordExactlyOnce(_ format: ExportFormat) async throws {
         try await withSandbox { sandbox in
@@ -23,6 +47,12 @@ import Testing
             let client = try sandbox.client()
             for stream in ExportStream.allCases {
                 guard let expected = stats[stream.rawValue] else { continue }
+                guard try await sandboxServes(stream, client: client) else {
+                    withKnownIssue("the sandbox does not serve \(stream.rawValue) yet", isIntermittent: true) {
+                        Issue.record("\(stream.rawValue) not served")
+                    }
+                    continue
+                }
                 let records = try await export(stream, format: format, client: client)
                 #expect(records.count == expected, "\(stream.rawValue) in \(format.rawValue)")
                 let ids = records.compactMap { recordIdentity($0, stream: stream) }
@@ -35,6 +65,10 @@ import Testing
     @Test func customerUsageHasOneRecordPerActiveSubscriptionAndCharge() async throws {
         try await withSandbox { sandbox in
             let client = try sandbox.client()
+            guard try await sandboxServes(.customerUsage, client: client) else {
+                withKnownIssue("the sandbox does not serve current usage yet", isIntermittent: true) { Issue.record("not served") }
+                return
+            }
             let active = try await client.rawPage("/subscriptions", collectionKey: "subscriptions",
                                                   query: [URLQueryItem(name: "status[]", value: "active")], page: 1, perPage: 1000)
             let activeIDs = Set(try active.items.map { try OrderedJSON.parse($0)["external_id"]?.stringValue ?? "" })
@@ -67,9 +101,13 @@ import Testing
             #expect(mine.allSatisfy { $0["customer"]?["external_id"]?.stringValue == customer })
 
             let subscriptions = try await export(.subscriptions, format: .ndjson, client: client)
-            let active = try await export(.subscriptions, ["--status", "active"], format: .ndjson, client: client)
-            #expect(active.count < subscriptions.count)
-            #expect(active.allSatisfy { $0["status"]?.stringValue == "active" })
+            var byStatus = 0
+            for status in ExportStream.subscriptions.statusValues {
+                let some = try await export(.subscriptions, ["--status", status], format: .ndjson, client: client)
+                #expect(some.allSatisfy { $0["status"]?.stringValue == status })
+                byStatus += some.count
+            }
+            #expect(byStatus == subscriptions.count)
 
             let dates = all.compactMap { $0["issuing_date"]?.stringValue }.sorted()
             let middle = dates[dates.count / 2]

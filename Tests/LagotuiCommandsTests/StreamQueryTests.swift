@@ -33,7 +33,7 @@ import Testing
         (.invoices, ["--issued-from", "2025-02-30"], "is not a date"),
         (.invoices, ["--issued-from", "yesterday"], "is not a date"),
         (.invoices, ["--issued-from", "2025-03-01", "--issued-to", "2025-01-01"], "is after"),
-        (.invoices, ["--amount-from", "-5"], "whole number of cents"),
+        (.invoices, ["--amount-from=-5"], "whole number of cents"),
         (.invoices, ["--amount-from", "99999999999999999999999"], "whole number of cents"),
         (.invoices, ["--customer", ""], "must not be empty"),
         (.invoices, ["--customer", "   "], "must not be empty"),

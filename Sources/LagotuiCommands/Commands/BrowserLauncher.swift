@@ -17,14 +17,7 @@ public struct BrowserLauncher {
     static func open(settings: Settings, demoServer: SandboxServer?, baseURL: URL) async throws {
         if demoServer != nil {
             Diagnostics.shared.line("lagotui demo: Lago sandbox listening on \(baseURL.absoluteString) (API key lago-sandbox-key); Ctrl-C stops it")
-            let stop = AsyncStream<Void> { continuation in
-                signal(SIGINT, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-                source.setEventHandler { continuation.finish() }
-                source.resume()
-                continuation.onTermination = { _ in source.cancel() }
-            }
-            for await _ in stop {}
+            await SignalWait.untilInterrupted()
             return
         }
         print(Lagotui.helpMessage())

@@ -41,7 +41,7 @@ public struct DoctorCommand: AsyncParsableCommand {
 
         if let settings {
             try emit(await DoctorCommand.apiChecks(settings))
-            try emit(CacheReport.doctorChecks(profile: settings.profileName, environment: environment))
+            try emit(await CacheReport.doctorChecks(profile: settings.profileName, environment: environment))
         }
         try emit(TerminalProbe(environment: environment).checks())
 
@@ -90,7 +90,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             let client = try ClientFactory.makeClient(settings, tuning: tuning)
             let clock = ContinuousClock()
             let started = clock.now
-            let response = try await client.send(.get, "/billable_metrics", query: [
+            let response = try await client.send(.get, "/customers", query: [
                 URLQueryItem(name: "page", value: "1"), URLQueryItem(name: "per_page", value: "1"),
             ])
             let elapsed = clock.now - started

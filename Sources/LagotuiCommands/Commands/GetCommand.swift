@@ -108,35 +108,25 @@ public struct GetCommand: AsyncParsableCommand {
     }
 
     static func lookup(_ stream: ExportStream, id: String, filters: FilterOptions) throws -> Lookup {
-        let segment = ExportEngine.escape(id)
+        if let resource = stream.resource {
+            var query: [URLQueryItem] = []
+            if stream == .subscriptions {
+                // GET /subscriptions/{id} finds only active ones unless a status is given.
+                let statuses = try FilterValidation.choices(filters.status, allowed: stream.statusValues, flag: "--status", stream: stream)
+                query = statuses.map { URLQueryItem(name: "status", value: $0) }
+            }
+            return Lookup(path: resource.recordPath(id: id), rootKey: resource.singularKey, query: query)
+        }
+        let segment = LagoClient.pathSegment(id)
         switch stream {
-        case .customers: return Lookup(path: "/customers/\(segment)", rootKey: "customer")
-        case .subscriptions:
-            let statuses = try FilterValidation.choices(filters.status, allowed: stream.statusValues, flag: "--status", stream: stream)
-            return Lookup(path: "/subscriptions/\(segment)", rootKey: "subscription",
-                          query: statuses.map { URLQueryItem(name: "status", value: $0) })
-        case .invoices: return Lookup(path: "/invoices/\(segment)", rootKey: "invoice")
-        case .fees: return Lookup(path: "/fees/\(segment)", rootKey: "fee")
-        case .payments: return Lookup(path: "/payments/\(segment)", rootKey: "payment")
-        case .creditNotes: return Lookup(path: "/credit_notes/\(segment)", rootKey: "credit_note")
-        case .wallets: return Lookup(path: "/wallets/\(segment)", rootKey: "wallet")
-        case .walletTransactions: return Lookup(path: "/wallet_transactions/\(segment)", rootKey: "wallet_transaction")
-        case .billableMetrics: return Lookup(path: "/billable_metrics/\(segment)", rootKey: "billable_metric")
-        case .plans: return Lookup(path: "/plans/\(segment)", rootKey: "plan")
-        case .coupons: return Lookup(path: "/coupons/\(segment)", rootKey: "coupon")
-        case .addOns: return Lookup(path: "/add_ons/\(segment)", rootKey: "add_on")
-        case .taxes: return Lookup(path: "/taxes/\(segment)", rootKey: "tax")
-        case .events: return Lookup(path: "/events/\(segment)", rootKey: "event")
-        case .billingEntities: return Lookup(path: "/billing_entities/\(segment)", rootKey: "billing_entity")
-        case .apiLogs: return Lookup(path: "/api_logs/\(segment)", rootKey: "api_log")
         case .customerUsage:
             guard let subscription = try FilterValidation.text(filters.subscription, flag: "--subscription") else {
                 throw CommandFailure(.usage, "get customer_usage CUSTOMER needs --subscription EXTERNAL_SUBSCRIPTION_ID")
             }
             return Lookup(path: "/customers/\(segment)/current_usage", rootKey: "customer_usage",
                           query: [URLQueryItem(name: "external_subscription_id", value: subscription)])
-        case .customerUsagePast:
-            throw CommandFailure(.usage, "customer_usage_past has no single record; use get customer_usage_past --customer ID")
+        default:
+            throw CommandFailure(.usage, "\(stream.rawValue) has no single record; list it with get \(stream.rawValue) --customer ID")
         }
     }
 }

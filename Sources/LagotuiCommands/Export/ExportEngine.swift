@@ -172,9 +172,6 @@ public struct ExportEngine: Sendable {
         return .object(fields + members.filter { !names.contains($0.key) })
     }
 
-    /// A path segment with everything but unreserved characters percent-encoded.
-    static func escape(_ segment: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
-    }
+    /// A path segment percent-encoded the way the client encodes record ids.
+    static func escape(_ segment: String) -> String { LagoClient.pathSegment(segment) }
 }

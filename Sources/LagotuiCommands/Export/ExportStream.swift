@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Every stream `lagotui export` and `lagotui sync` know: the streams the Airbyte, Nexla and dlt
 /// connectors for Lago offer, under the same names.
@@ -36,12 +37,17 @@ public enum ExportStream: String, CaseIterable, Sendable {
         case pastUsage
     }
 
+    /// The API resource behind the stream; nil for the usage streams, which are computed.
+    public var resource: LagoResource? { LagoResource(rawValue: rawValue) }
+
     public var shape: Shape {
         switch self {
         case .walletTransactions: return .walletTransactions
         case .customerUsage: return .currentUsage
         case .customerUsagePast: return .pastUsage
-        default: return .list(path: "/" + rawValue, collectionKey: rawValue)
+        default:
+            let resource = self.resource!
+            return .list(path: resource.path, collectionKey: resource.collectionKey)
         }
     }
 

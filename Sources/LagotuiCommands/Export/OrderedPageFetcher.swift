@@ -59,12 +59,12 @@ public struct OrderedPageFetcher: Sendable {
         }
         // Records added while we read can push the list past the first total: follow next_page.
         var next = lastMeta.nextPage
-        var guardPage = max(lastMeta.currentPage, lastMeta.totalPages ?? 1)
-        while let page = next, page > guardPage {
+        var lastDelivered = max(1, first.meta.totalPages ?? 1)
+        while let page = next, page > lastDelivered {
             let raw = try await source.rawPage(path, collectionKey: collectionKey, query: query, page: page, perPage: perPage)
             if raw.items.isEmpty { break }
             try await deliver(raw)
-            guardPage = page
+            lastDelivered = page
             next = raw.meta.nextPage
         }
     }

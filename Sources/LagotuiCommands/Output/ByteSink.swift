@@ -18,8 +18,16 @@ extension ByteSink {
 /// Why output could not be written.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The `errno` behind it, when a system call failed.
+    public let code: Int32?
+    public init(_ description: String, code: Int32? = nil) {
+        self.description = description
+        self.code = code
+    }
 }
+
+/// The reader of standard output went away (`lagotui export … | head`): stop quietly.
+public struct OutputClosed: Error, Sendable {}
 
 /// Writes all of `data` to a file descriptor, retrying short writes and EINTR.
 func writeAll(fd: Int32, _ data: Data) throws {
@@ -29,8 +37,9 @@ func writeAll(fd: Int32, _ data: Data) throws {
         while remaining > 0 {
             let n = Foundation.write(fd, base, remaining)
             if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(String(cString: strerror(errno)))
+                let code = errno
+                if code == EINTR { continue }
+                throw OutputError(String(cString: strerror(code)), code: code)
             }
             remaining -= n
             base = base.advanced(by: n)
@@ -53,9 +62,9 @@ public final class StandardOutputSink: ByteSink {
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        do { try writeAll(fd: STDOUT_FILENO, buffer) } catch {
-            if errno == EPIPE { throw OutputError("standard output was closed") }
-            throw OutputError("cannot write to standard output: \(error)")
+        do { try writeAll(fd: STDOUT_FILENO, buffer) } catch let error as OutputError {
+            if error.code == EPIPE { throw OutputClosed() }
+            throw OutputError("cannot write to standard output: \(error)", code: error.code)
         }
     }
 

@@ -7,6 +7,7 @@ public enum ErrorReporter {
     /// Prints the error and returns the exit code.
     public static func report(_ error: Error) -> Int32 {
         let diagnostics = Diagnostics.shared
+        if error is OutputClosed { return ExitStatus.success.rawValue }
         let (status, message) = classify(error)
         if status == .success {
             // --help, --version: ArgumentParser's clean exits print to stdout.
