@@ -60,14 +60,14 @@ extension BrowserModel {
 
     // MARK: invoice actions
 
-    static func customerName(of invoice: JSONValue) -> String {
+    static func customerName(of invoice: BrowserJSON) -> String {
         for p in ["customer.name", "customer.legal_name", "customer.external_id", "external_customer_id"] {
             if let v = invoice.string(p), !v.isEmpty { return TerminalSafeText.clean(v) }
         }
         return "unknown customer"
     }
 
-    static func amount(_ json: JSONValue, _ key: String) -> String {
+    static func amount(_ json: BrowserJSON, _ key: String) -> String {
         guard let c = json.int64(key) else { return "amount unknown" }
         return Format.money(cents: c, currency: json.string("currency") ?? "")
     }
@@ -240,7 +240,7 @@ extension BrowserModel {
             case let .success(data):
                 self.updateTask(taskID, .succeeded(pending.doneText))
                 self.toast(.success, pending.doneText)
-                if let data, let json = try? JSONValue.parse(data), json["lago_id"] != nil, pending.record.resource == .invoices {
+                if let data, let json = try? BrowserJSON.parse(data), json["lago_id"] != nil, pending.record.resource == .invoices {
                     self.replaceEverywhere(pending.record.id, json)
                 }
                 self.reread(pending.record, afterUnknownOutcome: false)
@@ -276,9 +276,9 @@ extension BrowserModel {
         let ds = env.dataSource
         guard let key = record.resource.lookupKey(of: record.json) else { rechecking.remove(record.id); return }
         tracker.run { [weak self] in
-            let data = try? await ds.record(record.resource, key: key)
+            let data = try? await ds.record(record.resource, key: key, forceRefresh: true)
             guard let self else { return }
-            if let data, let json = try? JSONValue.parse(data) {
+            if let data, let json = try? BrowserJSON.parse(data) {
                 self.replaceEverywhere(record.id, json)
             }
             if afterUnknownOutcome {
@@ -290,7 +290,7 @@ extension BrowserModel {
         }
     }
 
-    func replaceEverywhere(_ id: String, _ json: JSONValue) {
+    func replaceEverywhere(_ id: String, _ json: BrowserJSON) {
         for screen in stack { for pane in screen.panes { pane.replace(recordID: id, with: json) } }
     }
 

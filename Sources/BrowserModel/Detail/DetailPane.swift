@@ -20,7 +20,7 @@ final class DetailPane: Pane {
     let env: PaneEnvironment
     let resourceKind: ResourceKind
     let recordID: String
-    private(set) var json: JSONValue
+    private(set) var json: BrowserJSON
     private(set) var loaded = false
     private(set) var error: String?
     private(set) var tab: Tab
@@ -49,11 +49,13 @@ final class DetailPane: Pane {
     }
 
     func setVisible(_ visible: Bool) {
-        if visible, !loaded, error == nil { refresh() }
+        if visible, !loaded, error == nil { load(force: false) }
     }
 
-    /// Fetches the full record.
-    func refresh() {
+    /// Fetches the full record (from the cache when fresh, unless `force`).
+    func refresh() { load(force: loaded) }
+
+    private func load(force: Bool) {
         guard let key = resourceKind.lookupKey(of: json) else { return }
         generation += 1
         let gen = generation
@@ -61,8 +63,8 @@ final class DetailPane: Pane {
         let kind = resourceKind
         env.tracker.run { [weak self] in
             do {
-                let data = try await ds.record(kind, key: key)
-                let value = try JSONValue.parse(data)
+                let data = try await ds.record(kind, key: key, forceRefresh: force)
+                let value = try BrowserJSON.parse(data)
                 guard let self, gen == self.generation else { return }
                 self.json = value
                 self.loaded = true
@@ -77,7 +79,7 @@ final class DetailPane: Pane {
         }
     }
 
-    func replace(recordID: String, with json: JSONValue) {
+    func replace(recordID: String, with json: BrowserJSON) {
         guard recordID == self.recordID else { return }
         self.json = json
         env.changed()
@@ -125,7 +127,7 @@ final class DetailPane: Pane {
 
     /// The record as an indented tree: `key: value` for scalars, nested objects and arrays
     /// of objects as indented blocks, arrays of scalars inline.
-    static func fieldTree(_ json: JSONValue, indent: Int = 0) -> [StyledText] {
+    static func fieldTree(_ json: BrowserJSON, indent: Int = 0) -> [StyledText] {
         var out: [StyledText] = []
         switch json {
         case let .object(members):
@@ -150,7 +152,7 @@ final class DetailPane: Pane {
         return out
     }
 
-    static func scalarText(_ value: JSONValue) -> String {
+    static func scalarText(_ value: BrowserJSON) -> String {
         switch value {
         case .null: return "—"
         case let .array(items): return "[" + items.map(scalarText).joined(separator: ", ") + "]"
@@ -160,7 +162,7 @@ final class DetailPane: Pane {
     }
 
     /// Fee lines and the totals footer of an invoice, like Lago's invoice page.
-    static func invoiceFees(_ json: JSONValue) -> [StyledText] {
+    static func invoiceFees(_ json: BrowserJSON) -> [StyledText] {
         let cur = json.string("currency") ?? ""
         var out: [StyledText] = []
         let fees = json.array("fees")

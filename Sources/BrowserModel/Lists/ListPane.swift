@@ -7,7 +7,7 @@ import Foundation
 final class ListPane: Pane {
     struct Row {
         var id: String
-        var json: JSONValue
+        var json: BrowserJSON
         var cells: [CellValue]
         var role: StatusRole
         var haystack: String
@@ -132,7 +132,7 @@ final class ListPane: Pane {
         let count = max(1, pages.count)
         for p in 1...count {
             refreshing.insert(p)
-            load(page: p)
+            load(page: p, force: true)
         }
     }
 
@@ -167,7 +167,7 @@ final class ListPane: Pane {
 
     // MARK: loading
 
-    private func load(page: Int) {
+    private func load(page: Int, force: Bool = false) {
         guard !inflight.contains(page) else { return }
         inflight.insert(page)
         requestsStarted += 1
@@ -179,7 +179,7 @@ final class ListPane: Pane {
         env.changed()
         env.tracker.run { [weak self] in
             do {
-                for try await result in ds.listPage(req, page: page, perPage: perPage) {
+                for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: force) {
                     guard let self, gen == self.generation else { return }
                     self.apply(result, page: page, markChanges: self.refreshing.contains(page))
                 }
@@ -210,7 +210,7 @@ final class ListPane: Pane {
         let old = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var newRows: [Row] = []
         for item in result.items {
-            guard let json = try? JSONValue.parse(item) else { continue }
+            guard let json = try? BrowserJSON.parse(item) else { continue }
             newRows.append(makeRow(json))
         }
         if markChanges {
@@ -239,14 +239,14 @@ final class ListPane: Pane {
         env.changed()
     }
 
-    func makeRow(_ json: JSONValue) -> Row {
+    func makeRow(_ json: BrowserJSON) -> Row {
         let cells = descriptor.cells(of: json)
         let id = descriptor.id(of: json)
         return Row(id: id, json: json, cells: cells, role: descriptor.rowRole(json),
                    haystack: (cells.map(\.text) + [id]).joined(separator: " "))
     }
 
-    func replace(recordID: String, with json: JSONValue) {
+    func replace(recordID: String, with json: BrowserJSON) {
         var touched = false
         for p in pages.indices {
             for r in pages[p].indices where pages[p][r].id == recordID {

@@ -7,7 +7,7 @@ final class CustomerGroup {
     let invoices: ListPane
     let usage: UsagePane
     let wallets: ListPane
-    private(set) var customer: JSONValue?
+    private(set) var customer: BrowserJSON?
     private(set) var quickFilter: InvoiceQuickFilter = .all
     let env: PaneEnvironment
 
@@ -30,7 +30,7 @@ final class CustomerGroup {
     var externalID: String? { customer?.string("external_id") }
 
     /// Points every pane at `json`'s customer (nil: nothing selected).
-    func setCustomer(_ json: JSONValue?) {
+    func setCustomer(_ json: BrowserJSON?) {
         let newID = json?.string("external_id")
         guard newID != externalID || customer == nil else { customer = json; return }
         customer = json

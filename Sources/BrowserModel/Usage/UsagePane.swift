@@ -88,12 +88,12 @@ final class UsagePane: Pane {
         env.tracker.run { [weak self] in
             do {
                 let data = try await ds.currentUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId)
-                let json = try JSONValue.parse(data)
-                var projectedJSON: JSONValue?
+                let json = try BrowserJSON.parse(data)
+                var projectedJSON: BrowserJSON?
                 var projectedState: Bool?
                 if wantProjected {
                     do {
-                        projectedJSON = try JSONValue.parse(try await ds.projectedUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId))
+                        projectedJSON = try BrowserJSON.parse(try await ds.projectedUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId))
                         projectedState = true
                     } catch BrowserDataError.notSupported {
                         projectedState = false
