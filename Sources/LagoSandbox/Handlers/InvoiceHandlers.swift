@@ -95,12 +95,10 @@ enum InvoiceHandlers {
             return pagination.response(key: "invoices", rows: rows, render: render)
         }
         if q.items.allSatisfy({ $0.name == "page" || $0.name == "per_page" }) {
-            // Fast path: the default filter is every visible invoice, already in order.
+            // Fast path: the default filter is every invoice (the sandbox never produces the
+            // invisible statuses), already in list order.
             let order = store.invoiceOrder
-            let visible = store.hiddenInvoiceCount == 0
-            if visible {
-                return pagination.response(key: "invoices", total: order.count) { range in order[range].map(render) }
-            }
+            return pagination.response(key: "invoices", total: order.count) { range in order[range].map(render) }
         }
         let rows = store.invoiceOrder.filter { matches(Int($0)) }
         return pagination.response(key: "invoices", rows: rows, render: render)
@@ -122,9 +120,6 @@ extension SandboxStore {
     func invoiceMetadataPairs(_ i: Int) -> [(key: String, value: String)] {
         i % 7 == 3 ? [("po_reference", "PO-\(10_000 + i % 90_000)")] : []
     }
-
-    /// Invoices hidden from lists (`closed`); the fast unfiltered path needs none.
-    var hiddenInvoiceCount: Int { closedInvoices }
 
     /// A PDF requested earlier is ready by the time anyone looks again (generation "finished").
     mutating func completePDFGeneration(_ i: Int) {

@@ -1,7 +1,7 @@
-/// Invoice lifecycle states (`invoice.rb`): the five visible ones plus `closed`, which only a
-/// zero-amount finalize produces and which lists never show.
+/// The visible invoice statuses (`invoice.rb`); the sandbox never produces the invisible ones
+/// (`generating`, `open`, `closed`, `deleted`).
 enum InvoiceStatus: String, Sendable, CaseIterable {
-    case draft, finalized, voided, failed, pending, closed
+    case draft, finalized, voided, failed, pending
     static let visible: [InvoiceStatus] = [.draft, .finalized, .voided, .failed, .pending]
 }
 

@@ -91,7 +91,6 @@ struct InvoiceRecord: Sendable {
 
     enum PDFState: UInt8, Sendable { case none, generating, ready }
 
-    var isVisible: Bool { status != .closed }
 }
 
 struct PaymentRecord: Sendable {

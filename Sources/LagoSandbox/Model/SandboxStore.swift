@@ -44,8 +44,6 @@ struct SandboxStore: Sendable {
     var eventByTransactionId: [String: Int32] = [:]
     var invoiceSequenceByCustomer: [Int32] = []
     var creditNoteSequence: Int32 = 0
-    /// How many invoices are `closed` (invisible); lets the unfiltered list skip filtering.
-    var closedInvoices = 0
 
     /// Mutations applied per record (`"invoice:<lago_id>"` → count), read by the control endpoint.
     var mutationsByRecord: [String: Int] = [:]
@@ -72,7 +70,7 @@ struct SandboxStore: Sendable {
     }
 
     func invoiceIndex(lagoId: String) -> Int? {
-        guard let i = ids.index(of: lagoId, kind: .invoice), i < invoices.count, invoices[i].isVisible else { return nil }
+        guard let i = ids.index(of: lagoId, kind: .invoice), i < invoices.count else { return nil }
         return i
     }
 

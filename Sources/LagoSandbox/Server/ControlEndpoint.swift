@@ -57,7 +57,7 @@ extension SandboxStore {
         .obj([
             "customers": .int(customers.count),
             "subscriptions": .int(subscriptions.count),
-            "invoices": .int(invoices.count - closedInvoices),
+            "invoices": .int(invoices.count),
             "fees": .int(invoices.indices.reduce(0) { $0 + feeCount(invoice: $1) }),
             "payments": .int(payments.count),
             "credit_notes": .int(creditNotes.count),

@@ -50,5 +50,7 @@ struct Router: Sendable {
     }
 
     static let api = Router(routes:
-        CustomerHandlers.routes + SubscriptionHandlers.routes + InvoiceHandlers.routes)
+        CustomerHandlers.routes + SubscriptionHandlers.routes + InvoiceHandlers.routes + InvoiceActionHandlers.routes
+        + WalletHandlers.routes + UsageHandlers.routes + CatalogHandlers.routes + LedgerHandlers.routes
+        + EventHandlers.routes + AnalyticsHandlers.routes)
 }
