@@ -173,3 +173,22 @@ func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
     for try await element in sequence { result.append(element) }
     return result
 }
+
+@Suite struct ClientRedactionTests {
+    @Test func descriptionsAndDumpsNeverShowTheKey() throws {
+        let key = "lago-key-0123456789"
+        let client = try LagoClient(
+            configuration: LagoClientConfiguration(baseURL: URL(string: "https://api.getlago.com/api/v1")!, apiKey: key),
+            transport: ScriptedTransport())
+        var dumped = ""
+        dump(client, to: &dumped)
+        let request = HTTPRequest(method: .get, url: URL(string: "https://api.getlago.com/api/v1/invoices")!, headers: ["Authorization": "Bearer \(key)"])
+        var dumpedRequest = ""
+        dump(request, to: &dumpedRequest)
+        for text in [String(describing: client), String(reflecting: client), dumped,
+                     String(describing: client.configuration), String(describing: request), dumpedRequest] {
+            #expect(!text.contains(key), "\(text)")
+        }
+        #expect(dumped.contains("api.getlago.com"))
+    }
+}
