@@ -1,0 +1,57 @@
+import Foundation
+
+/// One raw JSON item made ready for storage: its identity and the text the search index holds.
+struct ParsedRecord: Sendable {
+    let id: String
+    let json: Data
+    let searchText: String?
+    /// Another key the record is looked up by (e.g. a customer's external id), if any.
+    var alias: String? = nil
+}
+
+/// Reads the few fields the cache needs from raw item JSON, without any model knowledge:
+/// a stable identity, and the fields people search by.
+enum RecordParser {
+    /// Identity fields in order of preference. `lago_id` is what nearly every Lago record has;
+    /// events are identified by `transaction_id`, API logs by `request_id`.
+    static let identityFields = ["lago_id", "transaction_id", "request_id"]
+
+    /// The fields indexed for local search, per resource.
+    static let searchFields: [String: [String]] = [
+        "customers": ["name", "legal_name", "email", "external_id"],
+        "invoices": ["number"],
+        "subscriptions": ["external_id", "plan_code"],
+        "plans": ["code", "name"],
+    ]
+
+    /// Whether records of this resource take part in local search.
+    static func isSearchable(_ resource: String) -> Bool { searchFields[resource] != nil }
+
+    /// Parses one item; `fallbackID` names it when it has no identity field (it is then
+    /// stored per page position, so the page still reads back whole).
+    static func parse(resource: String, json: Data, fallbackID: @autoclosure () -> String) -> ParsedRecord {
+        let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
+        let id = identityFields.lazy.compactMap { object?[$0] as? String }.first { !$0.isEmpty } ?? fallbackID()
+        return ParsedRecord(id: id, json: json, searchText: object.flatMap { searchText(resource: resource, object: $0) })
+    }
+
+    /// The identity of a single record, if it has one.
+    static func identity(of json: Data) -> String? {
+        let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
+        return identityFields.lazy.compactMap { object?[$0] as? String }.first { !$0.isEmpty }
+    }
+
+    /// The searchable text of a record (field values, one per line), or nil if it has none.
+    static func searchText(resource: String, json: Data) -> String? {
+        guard isSearchable(resource), let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
+            return nil
+        }
+        return searchText(resource: resource, object: object)
+    }
+
+    private static func searchText(resource: String, object: [String: Any]) -> String? {
+        guard let fields = searchFields[resource] else { return nil }
+        let values = fields.compactMap { object[$0] as? String }.filter { !$0.isEmpty }
+        return values.isEmpty ? nil : values.joined(separator: "\n")
+    }
+}

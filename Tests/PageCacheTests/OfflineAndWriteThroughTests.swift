@@ -1,0 +1,120 @@
+import Foundation
+import LagoAPI
+import Testing
+
+@testable import PageCache
+
+@Suite("Offline serving and action write-through")
+struct OfflineAndWriteThroughTests {
+    @Test func outageServesCachedPagesAndIsReportedOnce() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let keys = (1...3).map { PageKey(resource: "invoices", page: $0) }
+        for key in keys {
+            fixture.fetcher.setPage(key, Fixtures.page([Fixtures.invoice(key.page)], page: key.page, totalPages: 3))
+        }
+        let cache = fixture.makeCache()
+        for key in keys { _ = await collect(cache.page(key)) }
+
+        fixture.clock.advance(by: 3_600)
+        fixture.fetcher.fail(with: LagoError.network("connection refused"))
+        var failures: [FetchFailure] = []
+        for key in keys {
+            let updates = await collect(cache.page(key))
+            #expect(updates.map(\.kind) == ["cached", "failed+cached"])
+            guard case .failed(let failure, let cached?) = updates.last else { continue }
+            #expect(cached.age == 3_600)
+            #expect(cached.isStale)
+            #expect(cached.items == [Fixtures.invoice(key.page)])
+            failures.append(failure)
+        }
+        #expect(failures.map(\.isNewOutage) == [true, false, false])
+        #expect(failures.allSatisfy { $0.isOutage })
+        #expect(cache.emittedEvents == [.offline(LagoError.network("connection refused").message)])
+
+        // A page never cached has nothing to show: it fails alone, no second report.
+        let unseen = await collect(cache.page(PageKey(resource: "customers")))
+        #expect(unseen.map(\.kind) == ["failed"])
+        #expect(cache.emittedEvents.count == 1)
+
+        // The cache-or-network helper falls back to the cached page.
+        let loaded = try await cache.loadPage(keys[0])
+        #expect(loaded.isStale)
+
+        fixture.fetcher.fail(with: nil)
+        #expect(await collect(cache.page(keys[0])).map(\.kind) == ["cached", "fresh"])
+        #expect(cache.emittedEvents == [.offline(LagoError.network("connection refused").message), .online])
+    }
+
+    @Test func requestErrorsAreNotOutages() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let cache = fixture.makeCache()
+        let updates = await collect(cache.page(PageKey(resource: "invoices", page: 9)))  // fake answers 404
+        guard case .failed(let failure, nil) = updates.last else {
+            Issue.record("expected a failure, got \(updates.map(\.kind))")
+            return
+        }
+        #expect(!failure.isOutage)
+        #expect(cache.emittedEvents.isEmpty)
+        await #expect(throws: FetchFailure.self) { try await cache.loadPage(PageKey(resource: "invoices", page: 9)) }
+    }
+
+    @Test func actionResultReplacesRecordAndInvalidatesLists() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let drafts = PageKey(resource: "invoices", query: [.init(name: "status", value: "draft")])
+        let all = PageKey(resource: "invoices")
+        let fees = PageKey(resource: "fees")
+        let plans = PageKey(resource: "plans")
+        fixture.fetcher.setPage(drafts, Fixtures.page([Fixtures.invoice(7, status: "draft"), Fixtures.invoice(8, status: "draft")]))
+        fixture.fetcher.setPage(all, Fixtures.page([Fixtures.invoice(6), Fixtures.invoice(7, status: "draft")]))
+        fixture.fetcher.setPage(fees, Fixtures.page([Fixtures.json(["lago_id": "fee-7", "amount_cents": 100])]))
+        fixture.fetcher.setPage(plans, Fixtures.page([Fixtures.plan("startup")]))
+        let cache = fixture.makeCache()
+        for key in [drafts, all, fees, plans] { _ = await collect(cache.page(key)) }
+
+        fixture.clock.advance(by: 5)
+        let finalized = Fixtures.invoice(7, status: "finalized")
+        let id = await cache.store(record: finalized, resource: "invoices")
+        #expect(id == "5eb02857-a71e-4ea2-bcf9-000000000007")
+
+        // The new record shows at once in every page holding it, and those lists are stale.
+        let draftsPage = try #require(await cache.cachedPage(drafts))
+        #expect(draftsPage.items == [finalized, Fixtures.invoice(8, status: "draft")])
+        #expect(draftsPage.isStale)
+        let allPage = try #require(await cache.cachedPage(all))
+        #expect(allPage.items[1] == finalized)
+        #expect(allPage.isStale)
+        // Related lists go stale too; unrelated ones do not.
+        #expect(await cache.cachedPage(fees)?.isStale == true)
+        #expect(await cache.cachedPage(plans)?.isStale == false)
+        // The detail view sees the new record as fresh.
+        let detail = ObjectKey(resource: "invoices", id: id ?? "", path: "/invoices/\(id ?? "")", rootKey: "invoice")
+        let object = try #require(await cache.cachedObject(detail))
+        #expect(object.json == finalized)
+        #expect(!object.isStale)
+
+        // The next read of a stale list revalidates it.
+        fixture.fetcher.setPage(drafts, Fixtures.page([Fixtures.invoice(8, status: "draft")]))
+        #expect(await collect(cache.page(drafts)).map(\.kind) == ["cached", "fresh"])
+        #expect(await cache.cachedPage(drafts)?.isStale == false)
+    }
+
+    @Test func walletTopUpMakesWalletsAndUsageObjectsStale() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let wallets = PageKey(resource: "wallets", query: [.init(name: "external_customer_id", value: "cus_00001")])
+        fixture.fetcher.setPage(wallets, Fixtures.page([Fixtures.json(["lago_id": "wal-1", "balance_cents": 1_000])]))
+        let usage = ObjectKey(resource: "customer_usage", id: "cus_00001", path: "/customers/cus_00001/current_usage", rootKey: "customer_usage")
+        fixture.fetcher.setObject(usage, Fixtures.json(["amount_cents": 10]))
+        let cache = fixture.makeCache()
+        _ = await collect(cache.page(wallets))
+        _ = await collect(cache.object(usage))
+        await cache.store(record: Fixtures.json(["lago_id": "wt-1", "lago_wallet_id": "wal-1", "status": "pending"]), resource: "wallet_transactions")
+        #expect(await cache.cachedPage(wallets)?.isStale == true)
+        #expect(await cache.cachedObject(usage)?.isStale == false)
+        await cache.store(record: Fixtures.subscription(1, plan: "startup"), resource: "subscriptions")
+        #expect(await cache.cachedObject(usage)?.isStale == true)
+    }
+}

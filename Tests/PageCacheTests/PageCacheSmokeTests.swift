@@ -1,3 +1,0 @@
-import Testing
-
-@Test func PageCacheTargetLinks() { #expect(Bool(true)) }
