@@ -126,11 +126,13 @@ public enum DownloadProgress: Sendable, Equatable {
 /// the bare object or array, without Lago's root key.
 public protocol BrowserDataSource: Sendable {
     /// One page of a list. A cached copy may be yielded first (`.cached`), then the fresh page;
-    /// the stream finishes after the fresh page or throws.
-    func listPage(_ request: ListRequest, page: Int, perPage: Int) -> AsyncThrowingStream<ListPageResult, any Error>
+    /// the stream finishes after the fresh page or throws. `forceRefresh` (the user pressed
+    /// refresh, or an action changed the data) fetches even when the cached copy is fresh.
+    func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error>
     /// One record's full JSON object (invoices include fees). `key` is what the API path needs:
-    /// the lago id, or the external id / code for resources addressed that way.
-    func record(_ resource: ResourceKind, key: String) async throws -> Data
+    /// the lago id, or the external id / code for resources addressed that way. `forceRefresh`
+    /// skips any cached copy (used to re-read a record after an action).
+    func record(_ resource: ResourceKind, key: String, forceRefresh: Bool) async throws -> Data
     /// Runs a mutation; returns the updated record's JSON when Lago sends it back.
     func perform(_ mutation: BrowserMutation) async throws -> Data?
     /// Current usage object of one subscription (`customer_usage`).
@@ -152,7 +154,7 @@ extension BrowserDataSource {
 
 extension ResourceKind {
     /// Which field of a record addresses it in `GET /<resource>/{key}`.
-    func lookupKey(of json: JSONValue) -> String? {
+    func lookupKey(of json: BrowserJSON) -> String? {
         let field: String
         switch self {
         case .customers, .subscriptions: field = "external_id"

@@ -7,7 +7,7 @@ import Foundation
 final class ListPane: Pane {
     struct Row {
         var id: String
-        var json: JSONValue
+        var json: BrowserJSON
         var cells: [CellValue]
         var role: StatusRole
         var haystack: String
@@ -97,9 +97,25 @@ final class ListPane: Pane {
         env.changed()
     }
 
+    /// When set, the pane loads nothing and shows this message ("Select a customer").
+    private(set) var inactiveMessage: String?
+
+    /// Stops the pane from loading and clears it, showing `message` instead.
+    func deactivate(_ message: String) {
+        inactiveMessage = message
+        resetAndLoad()
+    }
+
+    /// Shows `newRequest` (loading it when visible), leaving any inactive state.
+    func activate(_ newRequest: ListRequest) {
+        let wasInactive = inactiveMessage != nil
+        inactiveMessage = nil
+        if wasInactive && newRequest == request { resetAndLoad() } else { setRequest(newRequest) }
+    }
+
     /// Starts the first load if nothing is loaded yet.
     func start() {
-        guard !started else { return }
+        guard !started, inactiveMessage == nil else { return }
         started = true
         load(page: 1)
     }
@@ -116,7 +132,7 @@ final class ListPane: Pane {
         let count = max(1, pages.count)
         for p in 1...count {
             refreshing.insert(p)
-            load(page: p)
+            load(page: p, force: true)
         }
     }
 
@@ -151,7 +167,7 @@ final class ListPane: Pane {
 
     // MARK: loading
 
-    private func load(page: Int) {
+    private func load(page: Int, force: Bool = false) {
         guard !inflight.contains(page) else { return }
         inflight.insert(page)
         requestsStarted += 1
@@ -163,7 +179,7 @@ final class ListPane: Pane {
         env.changed()
         env.tracker.run { [weak self] in
             do {
-                for try await result in ds.listPage(req, page: page, perPage: perPage) {
+                for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: force) {
                     guard let self, gen == self.generation else { return }
                     self.apply(result, page: page, markChanges: self.refreshing.contains(page))
                 }
@@ -194,7 +210,7 @@ final class ListPane: Pane {
         let old = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var newRows: [Row] = []
         for item in result.items {
-            guard let json = try? JSONValue.parse(item) else { continue }
+            guard let json = try? BrowserJSON.parse(item) else { continue }
             newRows.append(makeRow(json))
         }
         if markChanges {
@@ -223,14 +239,14 @@ final class ListPane: Pane {
         env.changed()
     }
 
-    func makeRow(_ json: JSONValue) -> Row {
+    func makeRow(_ json: BrowserJSON) -> Row {
         let cells = descriptor.cells(of: json)
         let id = descriptor.id(of: json)
         return Row(id: id, json: json, cells: cells, role: descriptor.rowRole(json),
                    haystack: (cells.map(\.text) + [id]).joined(separator: " "))
     }
 
-    func replace(recordID: String, with json: JSONValue) {
+    func replace(recordID: String, with json: BrowserJSON) {
         var touched = false
         for p in pages.indices {
             for r in pages[p].indices where pages[p][r].id == recordID {
@@ -356,14 +372,16 @@ final class ListPane: Pane {
                                   cursorIndex: visible.isEmpty ? nil : cursor, totalRows: visible.count,
                                   sort: sort.map { SortIndicator(column: $0.column, ascending: $0.ascending) }, hasMore: hasMore)
         var empty: String? = nil
-        if visible.isEmpty {
+        if let inactiveMessage {
+            empty = inactiveMessage
+        } else if visible.isEmpty {
             switch state {
             case .loading: empty = "Loading \(request.resource.title)…"
             case .failed: empty = nil
             default: empty = filter != nil && !rows.isEmpty ? "No rows match /\(filter!.text)" + (hasMore ? " (more on the server: Enter in the filter searches it)" : "") : emptyMessage
             }
         }
-        return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: countText, focused: focused, state: state, stale: stale,
+        return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
                             filter: filter?.text, serverSearch: request.searchTerm, summary: summary, content: .table(table), emptyMessage: empty)
     }
 }

@@ -35,7 +35,7 @@ final class PaneEnvironment {
 struct SelectedRecord {
     var resource: ResourceKind
     var id: String
-    var json: JSONValue
+    var json: BrowserJSON
     var displayName: String
 }
 
@@ -44,6 +44,8 @@ struct SelectedRecord {
 @MainActor
 protocol Pane: AnyObject {
     var id: PaneID { get }
+    /// Short title for breadcrumbs ("invoices", "usage").
+    var title: String { get }
     /// The resource whose records this pane shows (action scopes), or nil.
     var resource: ResourceKind? { get }
     /// Scope tags this pane adds for the action registry.
@@ -61,10 +63,10 @@ protocol Pane: AnyObject {
     /// Re-reads the pane's data.
     func refresh()
     /// Replaces a record's JSON everywhere this pane shows it (after an action re-read).
-    func replace(recordID: String, with json: JSONValue)
+    func replace(recordID: String, with json: BrowserJSON)
 }
 
 extension Pane {
     func select(row: Int) {}
-    func replace(recordID: String, with json: JSONValue) {}
+    func replace(recordID: String, with json: BrowserJSON) {}
 }

@@ -7,7 +7,7 @@ struct ColumnSpec {
     var priority: Int = 0
     var minWidth: Int = 6
     var flexible: Bool = false
-    var cell: (JSONValue) -> CellValue
+    var cell: (BrowserJSON) -> CellValue
 
     var snapshot: ColumnSnapshot {
         ColumnSnapshot(title: title, alignment: alignment, priority: priority, minWidth: minWidth, flexible: flexible)
@@ -64,10 +64,10 @@ struct ResourceDescriptor {
     var kind: ResourceKind
     var columns: [ColumnSpec]
     /// Colour role of a whole row (voided invoices muted, overdue ones in danger…).
-    var rowRole: (JSONValue) -> StatusRole = { _ in .normal }
+    var rowRole: (BrowserJSON) -> StatusRole = { _ in .normal }
 
     /// The record's stable id: `lago_id`, else another unique key the resource has.
-    func id(of json: JSONValue) -> String {
+    func id(of json: BrowserJSON) -> String {
         for key in ["lago_id", "request_id", "transaction_id", "code", "external_id"] {
             if let v = json.string(key), !v.isEmpty { return v }
         }
@@ -75,7 +75,7 @@ struct ResourceDescriptor {
     }
 
     /// A short human name for breadcrumbs and dialogs.
-    func displayName(of json: JSONValue) -> String {
+    func displayName(of json: BrowserJSON) -> String {
         let candidates: [String]
         switch kind {
         case .customers: candidates = ["name", "legal_name", "external_id"]
@@ -95,7 +95,7 @@ struct ResourceDescriptor {
     }
 
     /// Cells of one row, in column order.
-    func cells(of json: JSONValue) -> [CellValue] {
+    func cells(of json: BrowserJSON) -> [CellValue] {
         columns.map { spec in
             var c = spec.cell(json)
             c.text = TerminalSafeText.clean(c.text)

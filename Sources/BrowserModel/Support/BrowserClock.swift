@@ -55,7 +55,7 @@ public final class ManualBrowserClock: BrowserClock {
     private var sequence = 0
 
     /// Starts at `start` (default: a fixed date, 2026-11-21T12:00:00Z).
-    public init(start: Date = Date(timeIntervalSince1970: 1_795_348_800)) {
+    public init(start: Date = Date(timeIntervalSince1970: 1_795_262_400)) {
         self.now = start
     }
 

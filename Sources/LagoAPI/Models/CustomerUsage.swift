@@ -201,6 +201,7 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
     /// Filter key to its values; null for the default bucket.
     public var values: [String: JSONValue]?
     public var presentationBreakdowns: [PresentationBreakdown]?
+    public var projectedPresentationBreakdowns: [PresentationBreakdown]?
 
     /// Builds a value directly (tests, previews); decoding is the usual way in.
     public init(
@@ -213,7 +214,8 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
         invoiceDisplayName: String? = nil,
         pricingUnitDetails: PricingUnitDetails? = nil,
         values: [String: JSONValue]? = nil,
-        presentationBreakdowns: [PresentationBreakdown]? = nil
+        presentationBreakdowns: [PresentationBreakdown]? = nil,
+        projectedPresentationBreakdowns: [PresentationBreakdown]? = nil
     ) {
         self.units = units
         self.totalAggregatedUnits = totalAggregatedUnits
@@ -225,6 +227,7 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
         self.pricingUnitDetails = pricingUnitDetails
         self.values = values
         self.presentationBreakdowns = presentationBreakdowns
+        self.projectedPresentationBreakdowns = projectedPresentationBreakdowns
     }
 
     enum CodingKeys: String, CodingKey {
@@ -238,6 +241,7 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
         case pricingUnitDetails = "pricing_unit_details"
         case values
         case presentationBreakdowns = "presentation_breakdowns"
+        case projectedPresentationBreakdowns = "projected_presentation_breakdowns"
     }
 }
 
@@ -253,6 +257,7 @@ public struct GroupedUsage: Codable, Hashable, Sendable {
     public var groupedBy: [String: JSONValue]?
     public var filters: [ChargeFilterUsage]?
     public var presentationBreakdowns: [PresentationBreakdown]?
+    public var projectedPresentationBreakdowns: [PresentationBreakdown]?
 
     /// Builds a value directly (tests, previews); decoding is the usual way in.
     public init(
@@ -265,7 +270,8 @@ public struct GroupedUsage: Codable, Hashable, Sendable {
         pricingUnitDetails: PricingUnitDetails? = nil,
         groupedBy: [String: JSONValue]? = nil,
         filters: [ChargeFilterUsage]? = nil,
-        presentationBreakdowns: [PresentationBreakdown]? = nil
+        presentationBreakdowns: [PresentationBreakdown]? = nil,
+        projectedPresentationBreakdowns: [PresentationBreakdown]? = nil
     ) {
         self.amountCents = amountCents
         self.projectedAmountCents = projectedAmountCents
@@ -277,6 +283,7 @@ public struct GroupedUsage: Codable, Hashable, Sendable {
         self.groupedBy = groupedBy
         self.filters = filters
         self.presentationBreakdowns = presentationBreakdowns
+        self.projectedPresentationBreakdowns = projectedPresentationBreakdowns
     }
 
     enum CodingKeys: String, CodingKey {
@@ -290,5 +297,6 @@ public struct GroupedUsage: Codable, Hashable, Sendable {
         case groupedBy = "grouped_by"
         case filters
         case presentationBreakdowns = "presentation_breakdowns"
+        case projectedPresentationBreakdowns = "projected_presentation_breakdowns"
     }
 }

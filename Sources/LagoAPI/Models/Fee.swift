@@ -1,11 +1,12 @@
 import Foundation
 
-/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet).
+/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`, or empty for an estimate that has none.
 public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .fees
-    public var id: String { lagoId }
+    public var id: String { lagoId ?? "" }
 
-    public var lagoId: String
+    /// Null only on estimated fees that were never stored; listed and invoiced fees always have one.
+    public var lagoId: String?
     public var lagoChargeId: String?
     public var lagoChargeFilterId: String?
     public var lagoFixedChargeId: String?
@@ -53,7 +54,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
 
     /// Builds a value directly (tests, previews); decoding is the usual way in.
     public init(
-        lagoId: String,
+        lagoId: String? = nil,
         lagoChargeId: String? = nil,
         lagoChargeFilterId: String? = nil,
         lagoFixedChargeId: String? = nil,

@@ -34,7 +34,13 @@ public final class TerminalSession: TerminalHost {
     public init(app: any TerminalApplication, options: TerminalOptions) throws(NcursesScreen.StartError) {
         self.app = app
         self.environment = options.environment
-        self.screen = try NcursesScreen(output: .terminal, theme: options.theme, environment: options.environment, mouse: options.mouse)
+        CrashRestore.install()
+        do {
+            self.screen = try NcursesScreen(output: .terminal, theme: options.theme, environment: options.environment, mouse: options.mouse)
+        } catch {
+            CrashRestore.disarm()
+            throw error
+        }
         TerminalRestore.install(screen: screen)
         self.scheduler = RenderScheduler { [weak self] in self?.renderNow() }
     }
@@ -74,6 +80,7 @@ public final class TerminalSession: TerminalHost {
         ticker = nil
         screen.stop()
         TerminalRestore.needsRestore = false
+        CrashRestore.disarm()
         SignalPipe.shared.uninstall()
         continuation?.resume(returning: status)
         continuation = nil

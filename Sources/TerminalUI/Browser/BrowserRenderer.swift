@@ -20,6 +20,9 @@ public struct BrowserRenderer {
     public struct Report: Equatable, Sendable {
         public var viewportRows: [PaneID: Int] = [:]
         public var visiblePanes: [PaneID] = []
+        /// Where each visible table's data rows are on screen and the list index of the first
+        /// one, so a mouse click can be turned into a row.
+        public var tableRows: [PaneID: TableHitArea] = [:]
         public var mode: LayoutMode = .single
     }
 
@@ -117,7 +120,8 @@ public struct BrowserRenderer {
         }
     }
 
-    private func drawPane(_ pane: PaneSnapshot, in rect: Rect, canvas: Canvas, report: inout Report) {
+    private func drawPane(_ pane: PaneSnapshot, in rect: Rect, canvas fullCanvas: Canvas, report: inout Report) {
+        let canvas = fullCanvas.clipped(to: rect)
         report.visiblePanes.append(pane.id)
         var filter = pane.filter
         if let search = pane.serverSearch { filter = (filter.map { $0 + " " } ?? "") + "search:" + search }
@@ -153,6 +157,8 @@ public struct BrowserRenderer {
             } else {
                 TableWidget(content: SnapshotMapping.table(table), focused: pane.focused).draw(on: canvas, in: inner)
             }
+            report.tableRows[pane.id] = TableHitArea(rect: Rect(row: inner.row + 1, column: inner.column, rows: min(table.rows.count, inner.rows - 1), columns: inner.columns),
+                                                     firstRowIndex: table.firstRowIndex)
         case .text(let text):
             var area = inner
             if text.tabs.count > 1, area.rows > 1 {
@@ -170,6 +176,12 @@ public struct BrowserRenderer {
             }
         }
     }
+}
+
+/// The screen rectangle of a table's data rows and the list index of its first row.
+public struct TableHitArea: Equatable, Sendable {
+    public var rect: Rect
+    public var firstRowIndex: Int
 }
 
 extension PaneSnapshot {

@@ -3,17 +3,17 @@ import Foundation
 /// A JSON document as the API sent it: object keys keep their order and numbers keep their
 /// exact text, so the detail view can show a record faithfully and money never goes through
 /// a floating-point value.
-public enum JSONValue: Sendable, Equatable {
+public enum BrowserJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number exactly as written in the JSON text ("12", "-3.50", "1e3").
     case number(String)
     case string(String)
-    case array([JSONValue])
+    case array([BrowserJSON])
     /// Keys in document order.
-    case object([(String, JSONValue)])
+    case object([(String, BrowserJSON)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: BrowserJSON, rhs: BrowserJSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -26,8 +26,8 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses UTF-8 JSON text; throws `JSONValue.ParseError` with the byte offset on bad input.
-    public static func parse(_ data: Data) throws -> JSONValue {
+    /// Parses UTF-8 JSON text; throws `BrowserJSON.ParseError` with the byte offset on bad input.
+    public static func parse(_ data: Data) throws -> BrowserJSON {
         var parser = Parser(bytes: [UInt8](data))
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
@@ -37,7 +37,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Parses a JSON string literal given as Swift text (used by tests and fixtures).
-    public static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
+    public static func parse(_ text: String) throws -> BrowserJSON { try parse(Data(text.utf8)) }
 
     /// Why a document could not be parsed.
     public struct ParseError: Error, Sendable, Equatable {
@@ -48,14 +48,14 @@ public enum JSONValue: Sendable, Equatable {
     // MARK: access
 
     /// The member named `key` of an object, or nil.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> BrowserJSON? {
         guard case let .object(members) = self else { return nil }
         return members.first(where: { $0.0 == key })?.1
     }
 
     /// Follows a dotted path such as `customer.name`; array elements are addressed by index.
-    public func value(at path: String) -> JSONValue? {
-        var current: JSONValue? = self
+    public func value(at path: String) -> BrowserJSON? {
+        var current: BrowserJSON? = self
         for part in path.split(separator: ".") {
             guard let node = current else { return nil }
             if case let .array(items) = node, let index = Int(part) {
@@ -103,7 +103,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Elements of the array at `path` (empty when absent).
-    public func array(_ path: String) -> [JSONValue] {
+    public func array(_ path: String) -> [BrowserJSON] {
         if case let .array(items)? = value(at: path) { return items }
         return []
     }
@@ -127,7 +127,7 @@ public enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
         case let .number(n): out += n
-        case let .string(s): out += JSONValue.quote(s)
+        case let .string(s): out += BrowserJSON.quote(s)
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -141,7 +141,7 @@ public enum JSONValue: Sendable, Equatable {
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
-                out += inner + JSONValue.quote(key) + ": "
+                out += inner + BrowserJSON.quote(key) + ": "
                 value.write(into: &out, indent: indent + 1)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
@@ -184,7 +184,7 @@ public enum JSONValue: Sendable, Equatable {
 
         func fail(_ reason: String) -> ParseError { ParseError(offset: index, reason: reason) }
 
-        mutating func parseValue(depth: Int) throws -> JSONValue {
+        mutating func parseValue(depth: Int) throws -> BrowserJSON {
             guard depth < 256 else { throw fail("nesting too deep") }
             guard index < bytes.count else { throw fail("unexpected end") }
             switch bytes[index] {
@@ -275,9 +275,9 @@ public enum JSONValue: Sendable, Equatable {
             return v
         }
 
-        mutating func parseArray(depth: Int) throws -> JSONValue {
+        mutating func parseArray(depth: Int) throws -> BrowserJSON {
             index += 1
-            var items: [JSONValue] = []
+            var items: [BrowserJSON] = []
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             while true {
@@ -291,9 +291,9 @@ public enum JSONValue: Sendable, Equatable {
             }
         }
 
-        mutating func parseObject(depth: Int) throws -> JSONValue {
+        mutating func parseObject(depth: Int) throws -> BrowserJSON {
             index += 1
-            var members: [(String, JSONValue)] = []
+            var members: [(String, BrowserJSON)] = []
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A confirmation, form or message dialog, with Cancel focused by default.
+struct DialogState {
+    enum Purpose {
+        /// Confirm and run a mutation.
+        case confirm(PendingAction)
+        /// The wallet top-up form; Review validates and turns it into a confirmation.
+        case topUp(TopUpForm)
+        /// A result to acknowledge.
+        case message
+    }
+
+    struct Field {
+        var label: String
+        var value: String = ""
+        var placeholder: String = ""
+        var hint: String?
+        var error: String?
+    }
+
+    enum Focus: Equatable {
+        case field(Int)
+        case button(Int)
+    }
+
+    var kind: DialogSnapshot.Kind
+    var title: String
+    var lines: [StyledText]
+    var fields: [Field] = []
+    var buttons: [String]
+    var focus: Focus = .button(0)
+    var dangerous: Bool
+    var error: String?
+    var submitting = false
+    var purpose: Purpose
+
+    /// Focus order: fields, then buttons.
+    var focusOrder: [Focus] { fields.indices.map { .field($0) } + buttons.indices.map { .button($0) } }
+
+    mutating func moveFocus(_ step: Int) {
+        let order = focusOrder
+        guard let i = order.firstIndex(of: focus) else { focus = order.first ?? .button(0); return }
+        focus = order[(i + step + order.count) % order.count]
+    }
+
+    var snapshot: DialogSnapshot {
+        DialogSnapshot(kind: kind, title: TerminalSafeText.clean(title), lines: lines,
+                       fields: fields.enumerated().map { i, f in
+                           FieldSnapshot(label: f.label, value: TerminalSafeText.clean(f.value), placeholder: f.placeholder,
+                                         focused: focus == .field(i), hint: f.hint, error: f.error)
+                       },
+                       buttons: buttons, focusedButton: { if case let .button(b) = focus { return b } else { return nil } }(),
+                       dangerous: dangerous, error: error, submitting: submitting)
+    }
+}
+
+/// A mutation waiting for confirmation.
+struct PendingAction {
+    var action: ActionID
+    var record: SelectedRecord
+    var mutation: BrowserMutation
+    /// Text the user must type (live-profile void), or nil.
+    var requiredText: String?
+    /// Past-tense verb for the result ("Finalized INV-0042").
+    var doneText: String
+    /// Verb for refusal messages ("finalize INV-0042").
+    var verbText: String
+    /// Task-list title while it runs ("Finalizing INV-0042").
+    var runningText: String
+}
+
+/// The wallet a top-up form is for, with what validation needs.
+struct TopUpForm {
+    var record: SelectedRecord
+    var currency: String
+    /// Money per credit, in major units (`rate_amount`).
+    var rate: Decimal
+    var minCents: Int64?
+    var maxCents: Int64?
+}
+
+/// Wallet top-up validation (LAGO-WEB-UI.md §5): amounts are non-negative numbers, at least
+/// one is above zero, and paid credits × rate stay within the wallet's paid top-up limits.
+enum TopUpValidation {
+    struct Result: Equatable {
+        var paid: Decimal?
+        var granted: Decimal?
+        var paidError: String?
+        var grantedError: String?
+        var formError: String?
+        var isValid: Bool { paidError == nil && grantedError == nil && formError == nil }
+    }
+
+    static func parse(_ text: String, field: String) -> (Decimal?, String?) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return (nil, nil) }
+        guard t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
+              let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else {
+            return (nil, "\(field) must be a number")
+        }
+        if d < 0 { return (nil, "\(field) must not be negative") }
+        return (d, nil)
+    }
+
+    static func validate(paid paidText: String, granted grantedText: String, form: TopUpForm) -> Result {
+        let (paid, paidError) = parse(paidText, field: "paid credits")
+        let (granted, grantedError) = parse(grantedText, field: "granted credits")
+        var r = Result(paid: paid, granted: granted, paidError: paidError, grantedError: grantedError)
+        guard paidError == nil, grantedError == nil else { return r }
+        if (paid ?? 0) <= 0 && (granted ?? 0) <= 0 {
+            r.formError = "enter paid or granted credits; at least one must be above zero"
+            return r
+        }
+        if let paid, paid > 0 {
+            let cents = MoneyText.cents(fromMajor: paid * form.rate, currencyCode: form.currency)
+            if let min = form.minCents, cents < min {
+                r.paidError = "below the wallet's minimum top-up of \(Format.money(cents: min, currency: form.currency))"
+            } else if let max = form.maxCents, cents > max {
+                r.paidError = "above the wallet's maximum top-up of \(Format.money(cents: max, currency: form.currency))"
+            }
+        }
+        return r
+    }
+
+    /// "= $20.00" for credits typed in a field.
+    static func moneyHint(_ text: String, form: TopUpForm) -> String? {
+        guard let d = Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")), d >= 0 else { return nil }
+        return "= " + Format.money(cents: MoneyText.cents(fromMajor: d * form.rate, currencyCode: form.currency), currency: form.currency)
+    }
+}

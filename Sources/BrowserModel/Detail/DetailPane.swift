@@ -1,0 +1,210 @@
+import Foundation
+
+/// A record in full: its fields as a readable tree, the raw JSON, and for an invoice its fee
+/// lines and totals. The full record is fetched (list items lack fees); the list's copy is
+/// shown until it arrives.
+@MainActor
+final class DetailPane: Pane {
+    enum Tab: String, CaseIterable {
+        case fields, fees, raw
+        var title: String {
+            switch self {
+            case .fields: return "fields"
+            case .fees: return "fees & totals"
+            case .raw: return "raw JSON"
+            }
+        }
+    }
+
+    let id: PaneID
+    let env: PaneEnvironment
+    let resourceKind: ResourceKind
+    let recordID: String
+    private(set) var json: BrowserJSON
+    private(set) var loaded = false
+    private(set) var error: String?
+    private(set) var tab: Tab
+    private var scroll = 0
+    var viewportRows = 20
+    private var generation = 0
+
+    init(id: PaneID, env: PaneEnvironment, record: SelectedRecord, tab: Tab = .fields) {
+        self.id = id
+        self.env = env
+        self.resourceKind = record.resource
+        self.recordID = record.id
+        self.json = record.json
+        self.tab = tab
+    }
+
+    var resource: ResourceKind? { resourceKind }
+    var title: String { displayName }
+    var scopes: Set<ActionScope> { [.record, .detail, .resource(resourceKind)] }
+    var tabs: [Tab] { resourceKind == .invoices ? Tab.allCases : [.fields, .raw] }
+
+    var displayName: String { ResourceDescriptor.of(resourceKind).displayName(of: json) }
+
+    var selectedRecord: SelectedRecord? {
+        SelectedRecord(resource: resourceKind, id: recordID, json: json, displayName: displayName)
+    }
+
+    func setVisible(_ visible: Bool) {
+        if visible, !loaded, error == nil { load(force: false) }
+    }
+
+    /// Fetches the full record (from the cache when fresh, unless `force`).
+    func refresh() { load(force: loaded) }
+
+    private func load(force: Bool) {
+        guard let key = resourceKind.lookupKey(of: json) else { return }
+        generation += 1
+        let gen = generation
+        let ds = env.dataSource
+        let kind = resourceKind
+        env.tracker.run { [weak self] in
+            do {
+                let data = try await ds.record(kind, key: key, forceRefresh: force)
+                let value = try BrowserJSON.parse(data)
+                guard let self, gen == self.generation else { return }
+                self.json = value
+                self.loaded = true
+                self.error = nil
+                self.env.succeeded()
+            } catch {
+                guard let self, gen == self.generation else { return }
+                self.error = describe(error)
+                self.env.failed(error)
+            }
+            self?.env.changed()
+        }
+    }
+
+    func replace(recordID: String, with json: BrowserJSON) {
+        guard recordID == self.recordID else { return }
+        self.json = json
+        env.changed()
+    }
+
+    func nextTab() {
+        let all = tabs
+        let i = all.firstIndex(of: tab) ?? 0
+        tab = all[(i + 1) % all.count]
+        scroll = 0
+        env.changed()
+    }
+
+    func show(_ t: Tab) {
+        guard tabs.contains(t) else { return }
+        tab = t
+        scroll = 0
+    }
+
+    func move(_ action: ActionID) -> Bool {
+        let n = lines.count
+        switch action {
+        case .cursorUp: scroll -= 1
+        case .cursorDown: scroll += 1
+        case .pageUp: scroll -= viewportRows
+        case .pageDown: scroll += viewportRows
+        case .top: scroll = 0
+        case .bottom: scroll = n - viewportRows
+        default: return false
+        }
+        scroll = max(0, min(scroll, max(0, n - viewportRows)))
+        env.changed()
+        return true
+    }
+
+    // MARK: content
+
+    var lines: [StyledText] {
+        switch tab {
+        case .fields: return DetailPane.fieldTree(json)
+        case .raw: return json.prettyPrinted().split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) }
+        case .fees: return DetailPane.invoiceFees(json)
+        }
+    }
+
+    /// The record as an indented tree: `key: value` for scalars, nested objects and arrays
+    /// of objects as indented blocks, arrays of scalars inline.
+    static func fieldTree(_ json: BrowserJSON, indent: Int = 0) -> [StyledText] {
+        var out: [StyledText] = []
+        switch json {
+        case let .object(members):
+            for (key, value) in members {
+                switch value {
+                case .object(let m) where !m.isEmpty:
+                    out.append(StyledText(key + ":", role: .info, indent: indent))
+                    out += fieldTree(value, indent: indent + 1)
+                case .array(let items) where items.contains(where: { if case .object = $0 { return true } else { return false } }):
+                    out.append(StyledText("\(key): [\(items.count)]", role: .info, indent: indent))
+                    for (i, item) in items.enumerated() {
+                        out.append(StyledText("#\(i + 1)", role: .muted, indent: indent + 1))
+                        out += fieldTree(item, indent: indent + 2)
+                    }
+                default:
+                    out.append(StyledText(key + ": " + scalarText(value), role: value.isNull ? .muted : .normal, indent: indent))
+                }
+            }
+        default:
+            out.append(StyledText(scalarText(json), indent: indent))
+        }
+        return out
+    }
+
+    static func scalarText(_ value: BrowserJSON) -> String {
+        switch value {
+        case .null: return "—"
+        case let .array(items): return "[" + items.map(scalarText).joined(separator: ", ") + "]"
+        case .object: return "{}"
+        default: return value.text ?? ""
+        }
+    }
+
+    /// Fee lines and the totals footer of an invoice, like Lago's invoice page.
+    static func invoiceFees(_ json: BrowserJSON) -> [StyledText] {
+        let cur = json.string("currency") ?? ""
+        var out: [StyledText] = []
+        let fees = json.array("fees")
+        if fees.isEmpty {
+            out.append(StyledText("No fee lines in this response", role: .muted))
+        }
+        for fee in fees {
+            let name = fee.string("invoice_display_name").flatMap { $0.isEmpty ? nil : $0 }
+                ?? fee.string("item.invoice_display_name").flatMap { $0.isEmpty ? nil : $0 }
+                ?? fee.string("item.name") ?? fee.string("item.code") ?? "fee"
+            let units = Format.decimal(fee.string("units"))
+            let amount = fee.int64("amount_cents").map { Format.money(cents: $0, currency: fee.string("amount_currency") ?? cur) } ?? ""
+            out.append(StyledText(units.isEmpty ? name : "\(name) × \(units)", trailing: amount))
+        }
+        out.append(StyledText(""))
+        let totals: [(String, String, StatusRole)] = [
+            ("Subtotal excl. tax", "sub_total_excluding_taxes_amount_cents", .normal),
+            ("Taxes", "taxes_amount_cents", .normal),
+            ("Subtotal incl. tax", "sub_total_including_taxes_amount_cents", .normal),
+            ("Coupons", "coupons_amount_cents", .normal),
+            ("Credit notes", "credit_notes_amount_cents", .normal),
+            ("Prepaid credits", "prepaid_credit_amount_cents", .normal),
+            ("Total", "total_amount_cents", .accent),
+            ("Amount paid", "total_paid_amount_cents", .normal),
+            ("Amount due", "total_due_amount_cents", .warning),
+        ]
+        for (label, key, role) in totals {
+            guard let cents = json.int64(key) else { continue }
+            if cents == 0, !["total_amount_cents", "total_due_amount_cents", "taxes_amount_cents"].contains(key) { continue }
+            out.append(StyledText(label, role: role, trailing: Format.money(cents: cents, currency: cur)))
+        }
+        return out
+    }
+
+    func snapshot(focused: Bool) -> PaneSnapshot {
+        let all = lines
+        let end = min(all.count, scroll + viewportRows)
+        let window = scroll < end ? Array(all[scroll..<end]) : []
+        let state: LoadState = error.map { .failed($0) } ?? (loaded ? .idle : .refreshing)
+        return PaneSnapshot(id: id, title: resourceKind.singular + " " + displayName, countText: "", focused: focused, state: state,
+                            stale: !loaded, filter: nil, serverSearch: nil, summary: [],
+                            content: .text(TextSnapshot(lines: window, scrollOffset: scroll, tabs: tabs.map(\.title), activeTab: tabs.firstIndex(of: tab) ?? 0)),
+                            emptyMessage: nil)
+    }
+}

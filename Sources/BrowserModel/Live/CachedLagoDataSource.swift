@@ -1,0 +1,166 @@
+import Foundation
+import LagoAPI
+import PageCache
+
+/// The app's data source: lists and records through the PageCache (cached pages at once,
+/// fresh ones when stale), actions and live usage straight through the LagoClient, with
+/// the cache told about what an action changed.
+public struct CachedLagoDataSource: BrowserDataSource {
+    public let client: LagoClient
+    public let cache: PageCache
+    /// How long to wait for Lago to generate a PDF.
+    public var downloadTimeout: Duration = .seconds(120)
+
+    public init(client: LagoClient, cache: PageCache) {
+        self.client = client
+        self.cache = cache
+    }
+
+    static func lagoResource(_ kind: ResourceKind) -> LagoResource? { LagoResource(rawValue: kind.rawValue) }
+
+    public func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {
+        AsyncThrowingStream { continuation in
+            guard let resource = Self.lagoResource(request.resource),
+                  let key = PageKey.list(resource, parentID: request.values(of: "wallet_id")?.first, query: request.queryItems,
+                                         page: page, perPage: perPage) else {
+                continuation.finish(throwing: BrowserDataError.unavailable("cannot list \(request.resource.title) without its parent"))
+                return
+            }
+            let task = Task {
+                for await update in cache.page(key, refresh: forceRefresh ? .always : .ifStale) {
+                    switch update {
+                    case let .cached(p):
+                        continuation.yield(Self.result(p, page: page, freshness: p.isStale ? .cached(age: p.age) : .fresh))
+                    case let .fresh(p):
+                        continuation.yield(Self.result(p, page: page, freshness: .fresh))
+                    case let .failed(failure, _):
+                        continuation.finish(throwing: Self.map(failure.error, mutation: false))
+                        return
+                    }
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    static func result(_ p: CachedPage, page: Int, freshness: Freshness) -> ListPageResult {
+        ListPageResult(items: p.items, page: page, nextPage: p.meta.nextPage, totalCount: p.meta.totalCount, freshness: freshness)
+    }
+
+    public func record(_ resource: ResourceKind, key: String, forceRefresh: Bool) async throws -> Data {
+        guard let r = Self.lagoResource(resource) else { throw BrowserDataError.unavailable("unknown resource") }
+        do {
+            return try await cache.loadObject(ObjectKey.record(r, id: key), refresh: forceRefresh ? .always : .ifStale).json
+        } catch {
+            throw Self.map(error.error, mutation: false)
+        }
+    }
+
+    public func perform(_ mutation: BrowserMutation) async throws -> Data? {
+        let method: HTTPMethod
+        let path: String
+        var body: Data?
+        var rootKey = "invoice"
+        let changed: Set<String>
+        switch mutation {
+        case let .finalizeInvoice(id): (method, path) = (.put, "/invoices/\(LagoClient.pathSegment(id))/finalize")
+        case let .refreshInvoice(id): (method, path) = (.put, "/invoices/\(LagoClient.pathSegment(id))/refresh")
+        case let .retryInvoicePayment(id): (method, path) = (.post, "/invoices/\(LagoClient.pathSegment(id))/retry_payment")
+        case let .voidInvoice(id): (method, path) = (.post, "/invoices/\(LagoClient.pathSegment(id))/void")
+        case let .topUpWallet(walletId, paid, granted):
+            (method, path) = (.post, "/wallet_transactions")
+            rootKey = "wallet_transactions"
+            var fields: [(String, BrowserJSON)] = [("wallet_id", .string(walletId))]
+            if let paid { fields.append(("paid_credits", .string("\(paid)"))) }
+            if let granted { fields.append(("granted_credits", .string("\(granted)"))) }
+            body = Data(BrowserJSON.object([("wallet_transaction", .object(fields))]).prettyPrinted().utf8)
+        }
+        switch mutation {
+        case .topUpWallet: changed = ["wallets", "wallet_transactions", "invoices"]
+        default: changed = ["invoices", "fees", "payments", "credit_notes", "wallets", "wallet_transactions", "customers"]
+        }
+        let response: HTTPResponse
+        do {
+            response = try await client.send(method, path, body: body, idempotent: false)
+        } catch {
+            await cache.invalidate(resources: changed)
+            throw Self.map(error, mutation: true)
+        }
+        await cache.invalidate(resources: changed)
+        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else { return nil }
+        let data = Data(object.prettyPrinted().utf8)
+        if rootKey == "invoice" { await cache.store(record: data, resource: .invoices) }
+        return data
+    }
+
+    func getRoot(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> Data {
+        let response: HTTPResponse
+        do {
+            response = try await client.send(.get, path, query: query)
+        } catch {
+            throw Self.map(error, mutation: false)
+        }
+        guard let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else {
+            throw BrowserDataError.unavailable("unexpected response from \(path): no \(rootKey)")
+        }
+        return Data(object.prettyPrinted().utf8)
+    }
+
+    public func currentUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {
+        try await getRoot("/customers/\(LagoClient.pathSegment(externalCustomerId))/current_usage", rootKey: "customer_usage",
+                          query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+    }
+
+    public func projectedUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {
+        do {
+            return try await getRoot("/customers/\(LagoClient.pathSegment(externalCustomerId))/projected_usage", rootKey: "customer_projected_usage",
+                                     query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+        } catch let BrowserDataError.refused(status, code, message) where status == 403 || status == 404 {
+            throw BrowserDataError.notSupported("projected usage is not available (\(code ?? message))")
+        }
+    }
+
+    public func overdueBalances() async throws -> Data {
+        try await getRoot("/analytics/overdue_balance", rootKey: "overdue_balances", query: [])
+    }
+
+    public func downloadInvoicePDF(lagoId: String, fileName: String, directory: URL,
+                                   progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL {
+        progress(.requesting)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let url = try await client.downloadInvoicePDF(lagoId: lagoId, to: directory.appendingPathComponent(fileName), timeout: downloadTimeout)
+            progress(.downloading(fraction: 1))
+            return url
+        } catch let error as BrowserDataError {
+            throw error
+        } catch {
+            throw Self.map(error, mutation: false)
+        }
+    }
+
+    public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
+        await cache.search(term, in: [request.resource.rawValue], limit: 50).map(\.json)
+    }
+
+    /// Sorts a LagoError into what the browser must tell the user.
+    static func map(_ error: any Error, mutation: Bool) -> BrowserDataError {
+        if let e = error as? BrowserDataError { return e }
+        if let f = error as? FetchFailure { return map(f.error, mutation: mutation) }
+        guard let e = error as? LagoError else { return .unavailable(String(describing: error)) }
+        switch e {
+        case let .api(status, code, message, details):
+            let detail = details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }.joined(separator: "; ")
+            return .refused(status: status, code: code, message: detail.isEmpty ? message : "\(message): \(detail)")
+        case let .forbidden(code):
+            if code == "feature_unavailable" || code == "projected_usage_not_enabled" { return .notSupported(e.message) }
+            return .refused(status: 403, code: code, message: e.message)
+        case let .notFound(code): return .refused(status: 404, code: code, message: e.message)
+        case .outcomeUnknown: return .outcomeUnknown(e.message)
+        case .network, .timeout:
+            return mutation ? .outcomeUnknown(e.message) : .unavailable(e.message)
+        default: return .unavailable(e.message)
+        }
+    }
+}

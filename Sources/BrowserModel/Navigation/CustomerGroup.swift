@@ -1,0 +1,70 @@
+/// The panes shown for one customer: subscriptions, invoices (with quick filters), live usage
+/// of the selected subscription, and wallets. Used on the dashboard (following the customer
+/// cursor) and on a customer's own screen.
+@MainActor
+final class CustomerGroup {
+    let subscriptions: ListPane
+    let invoices: ListPane
+    let usage: UsagePane
+    let wallets: ListPane
+    private(set) var customer: BrowserJSON?
+    private(set) var quickFilter: InvoiceQuickFilter = .all
+    let env: PaneEnvironment
+
+    init(env: PaneEnvironment, prefix: String) {
+        self.env = env
+        subscriptions = ListPane(id: PaneID(prefix + "subscriptions"), env: env, request: ListRequest(.subscriptions))
+        invoices = ListPane(id: PaneID(prefix + "invoices"), env: env, request: ListRequest(.invoices))
+        usage = UsagePane(id: PaneID(prefix + "usage"), env: env)
+        wallets = ListPane(id: PaneID(prefix + "wallets"), env: env, request: ListRequest(.wallets))
+        invoices.extraScopes = [.invoiceList]
+        subscriptions.emptyMessage = "No active or pending subscriptions"
+        for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }
+        subscriptions.onSelectionChange = { [weak self] in self?.subscriptionChanged() }
+        updateQuickFilterSummary()
+    }
+
+    var panes: [any Pane] { [subscriptions, invoices, usage, wallets] }
+
+    var customerName: String? { customer.map { ResourceDescriptor.of(.customers).displayName(of: $0) } }
+    var externalID: String? { customer?.string("external_id") }
+
+    /// Points every pane at `json`'s customer (nil: nothing selected).
+    func setCustomer(_ json: BrowserJSON?) {
+        let newID = json?.string("external_id")
+        guard newID != externalID || customer == nil else { customer = json; return }
+        customer = json
+        guard let id = newID else {
+            for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }
+            usage.setTarget(nil)
+            return
+        }
+        subscriptions.activate(ListRequest(.subscriptions, filters: [ListFilter("external_customer_id", id), ListFilter("status", ["active", "pending"])]))
+        invoices.activate(quickFilter.apply(to: ListRequest(.invoices, filters: [ListFilter("external_customer_id", id)])))
+        wallets.activate(ListRequest(.wallets, filters: [ListFilter("external_customer_id", id)]))
+        subscriptionChanged()
+    }
+
+    /// Switches the invoices pane's quick filter.
+    func setQuickFilter(_ filter: InvoiceQuickFilter) {
+        quickFilter = filter
+        updateQuickFilterSummary()
+        if customer != nil { invoices.setRequest(filter.apply(to: invoices.request)) }
+    }
+
+    private func updateQuickFilterSummary() {
+        invoices.summary = [StyledText(InvoiceQuickFilter.allCases.map { $0 == quickFilter ? "[\($0.title)]" : $0.title }.joined(separator: " "), role: .muted)]
+    }
+
+    /// The usage pane follows the selected subscription (active ones only: Lago has no usage
+    /// for others).
+    func subscriptionChanged() {
+        guard let customerID = externalID, let sub = subscriptions.selectedRecord?.json,
+              let subID = sub.string("external_id"), sub.string("status") == "active" else {
+            usage.setTarget(nil)
+            return
+        }
+        let label = ResourceDescriptor.of(.subscriptions).displayName(of: sub)
+        usage.setTarget(UsagePane.Target(customerExternalId: customerID, subscriptionExternalId: subID, label: label == subID ? subID : "\(label) (\(subID))"))
+    }
+}

@@ -1,0 +1,260 @@
+extension SandboxStore {
+    /// The invoice number: `ACU-042-007`, or `ACU-042-DRAFT` before finalization.
+    func invoiceNumber(_ i: Int) -> String {
+        let invoice = invoices[i]
+        let prefix = billingEntities[customers[Int(invoice.customer)].billingEntity].prefix
+        let customerPart = Self.pad(Int(invoice.customerSequence), 3)
+        return invoice.sequentialId == 0 ? "\(prefix)-\(customerPart)-DRAFT" : "\(prefix)-\(customerPart)-\(Self.pad(Int(invoice.sequentialId), 3))"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Where the sandbox serves an invoice's PDF once generated (relative to the server root).
+    func invoiceFilePath(_ i: Int) -> String {
+        "/rails/active_storage/blobs/redirect/\(invoiceId(i))/\(invoiceNumber(i)).pdf"
+    }
+
+    /// `InvoiceObject`. `detail` adds fees, subscriptions, credits and billing periods (show and
+    /// action responses); `bare` is the download response, without customer and nested arrays.
+    func invoiceJSON(_ i: Int, detail: Bool = false, bare: Bool = false, baseURL: String) -> JSON {
+        let invoice = invoices[i]
+        let c = Int(invoice.customer)
+        let customer = customers[c]
+        let currency = customer.currency.code
+        let lagoId = invoiceId(i)
+        var json = JSON.obj([
+            "lago_id": .string(lagoId),
+            "billing_entity_code": .string(billingEntities[customer.billingEntity].code),
+            "sequential_id": invoice.sequentialId == 0 ? .null : .int(Int64(invoice.sequentialId)),
+            "number": .string(invoiceNumber(i)),
+            "issuing_date": .string(CivilTime.date(Int(invoice.issuingDay))),
+            "payment_dispute_lost_at": .str(invoice.disputeLostAtMillis.map(CivilTime.timestampMillis)),
+            "payment_due_date": .str(invoice.dueDay.map { CivilTime.date(Int($0)) }),
+            "payment_overdue": .bool(invoice.paymentOverdue),
+            "net_payment_term": .int(Int(invoice.netPaymentTerm)),
+            "invoice_type": .string(invoice.type.rawValue),
+            "status": .string(invoice.status.rawValue),
+            "payment_status": .string(invoice.paymentStatus.rawValue),
+            "currency": .string(currency),
+            "fees_amount_cents": .int(invoice.feesAmountCents),
+            "coupons_amount_cents": .int(invoice.couponsAmountCents),
+            "credit_notes_amount_cents": .int(invoice.creditNotesAmountCents),
+            "sub_total_excluding_taxes_amount_cents": .int(invoice.feesAmountCents - invoice.couponsAmountCents),
+            "taxes_amount_cents": .int(invoice.taxesAmountCents),
+            "sub_total_including_taxes_amount_cents": .int(invoice.feesAmountCents - invoice.couponsAmountCents + invoice.taxesAmountCents),
+            "prepaid_credit_amount_cents": .int(invoice.prepaidCreditAmountCents),
+            "prepaid_granted_credit_amount_cents": .int(0),
+            "prepaid_purchased_credit_amount_cents": .int(invoice.prepaidCreditAmountCents),
+            "progressive_billing_credit_amount_cents": .int(0),
+            "total_amount_cents": .int(invoice.totalAmountCents),
+            "total_due_amount_cents": .int(dueAmountCents(i)),
+            "total_paid_amount_cents": .int(invoice.totalPaidAmountCents),
+            "version_number": .int(4),
+            "self_billed": .bool(false),
+            "file_url": invoice.pdfState == .ready ? .string(baseURL + invoiceFilePath(i)) : .null,
+            "xml_url": .null,
+            "web_url": invoice.status == .draft ? .null : .string(baseURL + "/invoices/\(lagoId)"),
+            "voided_at": .str(invoice.voidedAt.map(CivilTime.timestamp)),
+            "created_at": .string(CivilTime.timestamp(invoice.createdAt)),
+            "updated_at": .string(CivilTime.timestamp(invoice.updatedAt)),
+        ])
+        if bare { return json }
+        json = json.appending([
+            "customer": customerJSON(c),
+            "metadata": .array(invoiceMetadata(i)),
+            "applied_taxes": .array(invoice.taxRateHundredths > 0 || invoice.type != .credit ? [appliedTaxJSON(i)] : []),
+            "applied_invoice_custom_sections": .array([]),
+        ])
+        guard detail else { return json }
+        let lines = feeLines(invoice: i)
+        var subscriptionsJSON: [JSON] = []
+        var periods: [JSON] = []
+        if invoice.subscription >= 0 {
+            let s = Int(invoice.subscription)
+            subscriptionsJSON.append(subscriptionJSON(s))
+            let from = CivilTime.timestamp(Int64(invoice.periodStartDay) * CivilTime.secondsPerDay)
+            let to = CivilTime.timestamp(Int64(invoice.periodEndDay) * CivilTime.secondsPerDay - 1)
+            periods.append(.obj([
+                "lago_subscription_id": .string(subscriptionId(s)),
+                "external_subscription_id": .string(subscriptions[s].externalId),
+                "lago_plan_id": .string(ids.make(.plan, subscriptions[s].plan)),
+                "subscription_from_datetime": .string(from),
+                "subscription_to_datetime": .string(to),
+                "charges_from_datetime": .string(from),
+                "charges_to_datetime": .string(to),
+                "invoicing_reason": .string("subscription_periodic"),
+            ]))
+        }
+        return json.appending([
+            "billing_periods": .array(periods),
+            "credits": .array([]),
+            "fees": .array(lines.map { feeJSON(invoice: i, line: $0) }),
+            "subscriptions": .array(subscriptionsJSON),
+            "error_details": .array(invoice.status == .failed ? [.obj([
+                "lago_id": .string(ids.make(.appliedTax, i * 16 + 15)),
+                "error_code": .string("tax_error"),
+                "details": .obj(["tax_error": .string("taxDateTooFarInFuture")]),
+            ])] : []),
+        ])
+    }
+
+    func invoiceMetadata(_ i: Int) -> [JSON] {
+        guard i % 7 == 3 else { return [] }
+        return [.obj([
+            "lago_id": .string(ids.make(.metadata, 1_000_000 + i)),
+            "key": .string("po_reference"),
+            "value": .string("PO-\(10_000 + i % 90_000)"),
+            "created_at": .string(CivilTime.timestamp(invoices[i].createdAt)),
+        ])]
+    }
+
+    func appliedTaxJSON(_ i: Int) -> JSON {
+        let invoice = invoices[i]
+        let tax = taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))
+        return .obj([
+            "lago_id": .string(ids.make(.appliedTax, i * 16)),
+            "lago_invoice_id": .string(invoiceId(i)),
+            "lago_tax_id": .string(ids.make(.tax, tax)),
+            "tax_name": .string(taxes[tax].name),
+            "tax_code": .string(taxes[tax].code),
+            "tax_rate": .number(Decimals.string(Int64(taxes[tax].rateHundredths), scale: 2)),
+            "tax_description": .str(taxes[tax].description),
+            "amount_cents": .int(invoice.taxesAmountCents),
+            "amount_currency": .string(customers[Int(invoice.customer)].currency.code),
+            "fees_amount_cents": .int(invoice.feesAmountCents - invoice.couponsAmountCents),
+            "created_at": .string(CivilTime.timestamp(invoice.createdAt)),
+        ])
+    }
+
+    func taxIndex(rateHundredths: Int, customer: Int) -> Int {
+        let preferred = [SandboxCurrency.usd: 0, .eur: 1, .gbp: 2, .jpy: 3][customers[customer].currency] ?? 4
+        if taxes[preferred].rateHundredths == rateHundredths { return preferred }
+        return taxes.firstIndex { $0.rateHundredths == rateHundredths } ?? 4
+    }
+
+    func feeId(invoice i: Int, position: Int) -> String { ids.make(.fee, i * 8 + position) }
+
+    /// `FeeObject` for one fee line of invoice `i`.
+    func feeJSON(invoice i: Int, line: FeeLine) -> JSON {
+        let invoice = invoices[i]
+        let customer = customers[Int(invoice.customer)]
+        let currency = customer.currency
+        let taxes = (line.amountCents * Int64(invoice.taxRateHundredths) + 5000) / 10_000
+        var item: JSON
+        var amountDetails: JSON = .obj([:])
+        var unitAmountMicros: Int64 = 0
+        switch line.type {
+        case .subscription:
+            let s = Int(invoice.subscription)
+            let plan = plans[subscriptions[s].plan]
+            item = .obj([
+                "type": .string("subscription"), "code": .string(plan.code), "name": .string(plan.name),
+                "description": .string(plan.description), "invoice_display_name": .string(plan.name),
+                "filter_invoice_display_name": .null, "filters": .null,
+                "lago_item_id": .string(subscriptionId(s)), "item_type": .string("Subscription"), "grouped_by": .obj([:]),
+            ])
+            amountDetails = .obj(["plan_amount_cents": .int(plan.amountCents)])
+            unitAmountMicros = line.amountCents * (currency.minorUnits == 0 ? 1_000_000 : 10_000)
+        case .charge:
+            let charge = charges[line.charge ?? 0]
+            let metric = metrics[charge.metric]
+            item = .obj([
+                "type": .string("charge"), "code": .string(metric.code), "name": .string(metric.name),
+                "description": .str(metric.description), "invoice_display_name": .string(charge.invoiceDisplayName ?? metric.name),
+                "filter_invoice_display_name": .null, "filters": .null,
+                "lago_item_id": .string(ids.make(.billableMetric, charge.metric)), "item_type": .string("BillableMetric"), "grouped_by": .obj([:]),
+            ])
+            if line.unitsHundredths > 0 {
+                unitAmountMicros = line.amountCents * (currency.minorUnits == 0 ? 1_000_000 : 10_000) * 100 / line.unitsHundredths
+            }
+        case .addOn:
+            let addOn = addOns[line.addOn ?? 0]
+            item = .obj([
+                "type": .string("add_on"), "code": .string(addOn.code), "name": .string(addOn.name),
+                "description": .str(addOn.description), "invoice_display_name": .string(addOn.invoiceDisplayName ?? addOn.name),
+                "filter_invoice_display_name": .null, "filters": .null,
+                "lago_item_id": .string(ids.make(.addOn, line.addOn ?? 0)), "item_type": .string("AddOn"), "grouped_by": .obj([:]),
+            ])
+            unitAmountMicros = addOn.amountCents * (currency.minorUnits == 0 ? 1_000_000 : 10_000)
+        default:
+            let tx = Int(invoice.walletTransaction)
+            let name = tx >= 0 ? (walletTransactions[tx].name ?? "credit") : "credit"
+            item = .obj([
+                "type": .string("credit"), "code": .string("credit"), "name": .string(name),
+                "description": .string("credit"), "invoice_display_name": .string(name),
+                "filter_invoice_display_name": .null, "filters": .null,
+                "lago_item_id": .string(ids.make(.walletTransaction, max(0, tx))), "item_type": .string("WalletTransaction"), "grouped_by": .obj([:]),
+            ])
+            if line.unitsHundredths > 0 {
+                unitAmountMicros = line.amountCents * (currency.minorUnits == 0 ? 1_000_000 : 10_000) * 100 / line.unitsHundredths
+            }
+        }
+        let paid = invoice.paymentStatus
+        let fees = line.amountCents
+        let unitScale = currency.minorUnits == 0 ? 0 : 2
+        return .obj([
+            "lago_id": .string(feeId(invoice: i, position: line.position)),
+            "lago_charge_id": line.charge.map { .string(ids.make(.charge, $0)) } ?? .null,
+            "lago_charge_filter_id": .null,
+            "lago_fixed_charge_id": .null,
+            "lago_invoice_id": .string(invoiceId(i)),
+            "lago_true_up_fee_id": .null,
+            "lago_true_up_parent_fee_id": .null,
+            "lago_subscription_id": invoice.subscription >= 0 ? .string(subscriptionId(Int(invoice.subscription))) : .null,
+            "lago_customer_id": .string(customerId(Int(invoice.customer))),
+            "external_customer_id": .string(customer.externalId),
+            "external_subscription_id": invoice.subscription >= 0 ? .string(subscriptions[Int(invoice.subscription)].externalId) : .null,
+            "invoice_display_name": item["invoice_display_name"] ?? .null,
+            "amount_cents": .int(fees),
+            "precise_amount": .string(Decimals.string(fees, scale: unitScale)),
+            "precise_total_amount": .string(Decimals.string(fees + taxes, scale: unitScale)),
+            "amount_currency": .string(currency.code),
+            "taxes_amount_cents": .int(taxes),
+            "taxes_precise_amount": .string(Decimals.string(taxes, scale: unitScale)),
+            "taxes_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
+            "units": .string(Decimals.string(line.unitsHundredths, scale: 2)),
+            "precise_unit_amount": .string(Self.microsString(unitAmountMicros)),
+            "total_aggregated_units": .string(Decimals.string(line.unitsHundredths, scale: 2)),
+            "total_amount_cents": .int(fees + taxes),
+            "total_amount_currency": .string(currency.code),
+            "events_count": line.eventsCount.map { .int($0) } ?? .null,
+            "pay_in_advance": .bool(false),
+            "invoiceable": .bool(true),
+            "from_date": .str(line.fromAt.map(CivilTime.timestamp)),
+            "to_date": .str(line.toAt.map(CivilTime.timestamp)),
+            "payment_status": .string(paid.rawValue),
+            "created_at": .string(CivilTime.timestamp(invoice.createdAt)),
+            "succeeded_at": paid == .succeeded ? .string(CivilTime.timestamp(invoice.updatedAt)) : .null,
+            "failed_at": paid == .failed ? .string(CivilTime.timestamp(invoice.updatedAt)) : .null,
+            "refunded_at": .null,
+            "precise_coupons_amount_cents": .string("0.0"),
+            "sub_total_excluding_taxes_amount_cents": .int(fees),
+            "sub_total_excluding_taxes_precise_amount_cents": .string(Decimals.string(fees, scale: 0)),
+            "amount_details": amountDetails,
+            "self_billed": .bool(false),
+            "item": item,
+            "applied_taxes": .array(invoice.taxRateHundredths == 0 ? [] : [feeAppliedTaxJSON(invoice: i, position: line.position, amount: taxes)]),
+            "pricing_unit_details": .null,
+        ])
+    }
+
+    func feeAppliedTaxJSON(invoice i: Int, position: Int, amount: Int64) -> JSON {
+        let invoice = invoices[i]
+        let tax = taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))
+        return .obj([
+            "lago_id": .string(ids.make(.appliedTax, i * 16 + 1 + position)),
+            "lago_fee_id": .string(feeId(invoice: i, position: position)),
+            "lago_tax_id": .string(ids.make(.tax, tax)),
+            "tax_name": .string(taxes[tax].name),
+            "tax_code": .string(taxes[tax].code),
+            "tax_rate": .number(Decimals.string(Int64(taxes[tax].rateHundredths), scale: 2)),
+            "tax_description": .str(taxes[tax].description),
+            "amount_cents": .int(amount),
+            "amount_currency": .string(customers[Int(invoice.customer)].currency.code),
+            "created_at": .string(CivilTime.timestamp(invoice.createdAt)),
+        ])
+    }
+}

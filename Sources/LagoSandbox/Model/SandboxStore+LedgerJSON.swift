@@ -1,0 +1,110 @@
+extension SandboxStore {
+    func paymentJSON(_ p: Int) -> JSON {
+        let payment = payments[p]
+        let i = Int(payment.invoice)
+        let customer = customers[Int(invoices[i].customer)]
+        let provider = customer.paymentProvider ?? "stripe"
+        let providerStatus: String = switch (provider, payment.status) {
+        case ("stripe", .succeeded): "succeeded"
+        case ("stripe", .failed): "requires_payment_method"
+        case ("gocardless", .succeeded): "paid_out"
+        case ("gocardless", .failed): "failed"
+        case ("adyen", .succeeded): "Authorised"
+        case ("adyen", .failed): "Refused"
+        default: "processing"
+        }
+        return .obj([
+            "lago_id": .string(ids.make(.payment, p)),
+            "lago_customer_id": .string(customerId(Int(invoices[i].customer))),
+            "external_customer_id": .string(customer.externalId),
+            "invoice_ids": .array([.string(invoiceId(i))]),
+            "invoice_numbers": .array([.string(invoiceNumber(i))]),
+            "lago_payable_id": .string(invoiceId(i)),
+            "payable_type": .string("Invoice"),
+            "amount_cents": .int(payment.amountCents),
+            "amount_currency": .string(customer.currency.code),
+            "status": .string(providerStatus),
+            "payment_status": .string(payment.status.rawValue),
+            "type": .string("provider"),
+            "reference": .string("\(provider)-\(p + 1)"),
+            "payment_provider_code": .string("\(provider)_main"),
+            "payment_provider_type": .string(provider),
+            "external_payment_id": .null,
+            "provider_payment_id": .string("\(provider.prefix(2))_\(String(SplitMix64.mix(seed ^ UInt64(p)) & 0xFFFF_FFFF, radix: 36))"),
+            "provider_customer_id": .string("\(provider.prefix(3))_\(customer.externalId.dropFirst(5))"),
+            "payment_method_id": .null,
+            "next_action": .obj([:]),
+            "created_at": .string(CivilTime.timestamp(payment.createdAt)),
+        ])
+    }
+
+    func creditNoteNumber(_ n: Int) -> String {
+        invoiceNumber(Int(creditNotes[n].invoice)) + "-CN\(creditNotes[n].sequentialId)"
+    }
+
+    func creditNoteJSON(_ n: Int, extended: Bool) -> JSON {
+        let note = creditNotes[n]
+        let i = Int(note.invoice)
+        let invoice = invoices[i]
+        let customer = customers[Int(invoice.customer)]
+        let currency = customer.currency.code
+        let total = note.creditAmountCents + note.refundAmountCents
+        let subtotal = total - note.taxesAmountCents
+        var json = JSON.obj([
+            "lago_id": .string(ids.make(.creditNote, n)),
+            "billing_entity_code": .string(billingEntities[customer.billingEntity].code),
+            "sequential_id": .int(Int64(note.sequentialId)),
+            "number": .string(creditNoteNumber(n)),
+            "lago_invoice_id": .string(invoiceId(i)),
+            "invoice_number": .string(invoiceNumber(i)),
+            "issuing_date": .string(CivilTime.date(Int(note.issuingDay))),
+            "credit_status": .str(note.creditStatus?.rawValue),
+            "refund_status": .str(note.refundStatus?.rawValue),
+            "reason": .string(note.reason.rawValue),
+            "description": .null,
+            "currency": .string(currency),
+            "total_amount_cents": .int(total),
+            "taxes_amount_cents": .int(note.taxesAmountCents),
+            "taxes_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
+            "sub_total_excluding_taxes_amount_cents": .int(subtotal),
+            "balance_amount_cents": .int(note.creditStatus == .available ? note.creditAmountCents : 0),
+            "credit_amount_cents": .int(note.creditAmountCents),
+            "refund_amount_cents": .int(note.refundAmountCents),
+            "offset_amount_cents": .int(0),
+            "coupons_adjustment_amount_cents": .int(0),
+            "created_at": .string(CivilTime.timestamp(note.createdAt)),
+            "updated_at": .string(CivilTime.timestamp(note.createdAt)),
+            "file_url": .null,
+            "self_billed": .bool(false),
+        ])
+        if extended {
+            let lines = feeLines(invoice: i)
+            let first = lines.first
+            json = json.appending([
+                "customer": customerJSON(Int(invoice.customer), includeIntegrations: false),
+                "items": .array(first.map { line in [JSON.obj([
+                    "lago_id": .string(ids.make(.creditNoteItem, n)),
+                    "amount_cents": .int(subtotal),
+                    "amount_currency": .string(currency),
+                    "fee": feeJSON(invoice: i, line: line),
+                ])] } ?? []),
+                "applied_taxes": .array(invoice.taxRateHundredths == 0 ? [] : [.obj([
+                    "lago_id": .string(ids.make(.appliedTax, 50_000_000 + n)),
+                    "lago_credit_note_id": .string(ids.make(.creditNote, n)),
+                    "lago_tax_id": .string(ids.make(.tax, taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer)))),
+                    "tax_name": .string(taxes[taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))].name),
+                    "tax_code": .string(taxes[taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))].code),
+                    "tax_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
+                    "tax_description": .null,
+                    "base_amount_cents": .int(subtotal),
+                    "amount_cents": .int(note.taxesAmountCents),
+                    "amount_currency": .string(currency),
+                    "created_at": .string(CivilTime.timestamp(note.createdAt)),
+                ])]),
+                "metadata": .null,
+                "error_details": .array([]),
+            ])
+        }
+        return json
+    }
+}

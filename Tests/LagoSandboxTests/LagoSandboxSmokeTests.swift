@@ -1,3 +1,0 @@
-import Testing
-
-@Test func LagoSandboxTargetLinks() { #expect(Bool(true)) }
