@@ -22,6 +22,7 @@ import Testing
     }
 
     /// Decodes every raw item as `Record` and reports fields the model did not keep.
+    @discardableResult
     func checkRaw<Record: LagoRecord & Encodable>(_ raw: RawPage, as type: Record.Type) throws -> [Record] {
         var dropped = Set<String>()
         let records = try raw.items.map { item in
@@ -37,25 +38,84 @@ import Testing
         return records
     }
 
-    @Test func customersSubscriptionsAndInvoicesDecodeCompletely() async throws {
-        try await withSandbox { client in
-            let customers = try checkRaw(try await client.rawList(CustomerListQuery()), as: Customer.self)
-            #expect(!customers.isEmpty)
-            let subscriptions = try checkRaw(
-                try await client.rawList(SubscriptionListQuery(statuses: SubscriptionListQuery.allStatuses)), as: Subscription.self)
-            #expect(!subscriptions.isEmpty)
-            let invoices = try checkRaw(try await client.rawList(InvoiceListQuery()), as: Invoice.self)
-            #expect(!invoices.isEmpty)
-            #expect(invoices.allSatisfy { $0.totalAmount != nil && $0.status?.isKnown == true })
+    /// Lists one page of `query`, checks every item, and reads the first item's detail.
+    @discardableResult
+    func checkList<Query: LagoListQuery>(
+        _ client: LagoClient, _ query: Query, id: (Query.Record) -> String
+    ) async throws -> [Query.Record] where Query.Record: Encodable & Equatable {
+        let records = try checkRaw(try await client.rawList(query, perPage: 25), as: Query.Record.self)
+        let typed = try await client.list(query, perPage: 25)
+        #expect(typed.items == records, "typed and raw pages agree")
+        if let first = records.first {
+            let detail = try await client.record(Query.Record.self, id: id(first))
+            #expect(detail.id == first.id, "\(Query.resource.singularKey) detail")
+        }
+        return records
+    }
 
-            let customer = try #require(customers.first)
-            #expect(try await client.customer(externalId: customer.externalId).lagoId == customer.lagoId)
+    @Test func everyListAndDetailDecodesCompletely() async throws {
+        try await withSandbox { client in
+            let customers = try await checkList(client, CustomerListQuery()) { $0.externalId }
+            #expect(!customers.isEmpty)
+            let subscriptions = try await checkList(client, SubscriptionListQuery()) { $0.externalId }
+            try checkRaw(try await client.rawList(SubscriptionListQuery(statuses: SubscriptionListQuery.allStatuses)), as: Subscription.self)
+            #expect(!subscriptions.isEmpty)
+            let invoices = try await checkList(client, InvoiceListQuery()) { $0.lagoId }
+            #expect(invoices.allSatisfy { $0.totalAmount != nil && $0.status?.isKnown == true })
+            try await checkList(client, FeeListQuery()) { $0.lagoId ?? "" }
+            try await checkList(client, PaymentListQuery()) { $0.lagoId }
+            try await checkList(client, CreditNoteListQuery()) { $0.lagoId }
+            let wallets = try await checkList(client, WalletListQuery()) { $0.lagoId }
+            if let wallet = wallets.first {
+                try await checkList(client, WalletTransactionListQuery(walletId: wallet.lagoId)) { $0.lagoId }
+            }
+            try await checkList(client, UnfilteredListQuery<BillableMetric>()) { $0.code }
+            let plans = try await checkList(client, UnfilteredListQuery<Plan>()) { $0.code }
+            #expect(plans.contains { !($0.charges ?? []).isEmpty }, "plans embed their charges")
+            try await checkList(client, UnfilteredListQuery<Coupon>()) { $0.code }
+            try await checkList(client, UnfilteredListQuery<AddOn>()) { $0.code }
+            try await checkList(client, UnfilteredListQuery<Tax>()) { $0.code }
+            try await checkList(client, EventListQuery()) { $0.transactionId }
+            try await checkList(client, UnfilteredListQuery<BillingEntity>()) { $0.code }
+
             let invoice = try #require(invoices.first)
             let detail = try await client.invoice(lagoId: invoice.lagoId)
             #expect(detail.number == invoice.number)
             #expect(detail.fees != nil, "the detail of an invoice carries its fees")
             let subscription = try #require(subscriptions.first { $0.status == .active })
             #expect(try await client.subscription(externalId: subscription.externalId).plan?.code == subscription.planCode)
+        }
+    }
+
+    @Test func usageAndAnalyticsDecode() async throws {
+        try await withSandbox { client in
+            let subscription = try #require(try await client.subscriptions().items.first)
+            let customerId = try #require(subscription.externalCustomerId)
+            let usage = try await client.currentUsage(externalCustomerId: customerId, externalSubscriptionId: subscription.externalId)
+            #expect(usage.currency != nil)
+            #expect(usage.chargesUsage != nil)
+            _ = try await client.pastUsage(externalCustomerId: customerId, externalSubscriptionId: subscription.externalId)
+            _ = try await client.lifetimeUsage(externalSubscriptionId: subscription.externalId)
+            _ = try await client.overdueBalance(months: 12)
+            _ = try await client.grossRevenue(months: 12)
+            _ = try await client.mrr(months: 12)
+            _ = try await client.invoiceCollection(months: 12)
+        }
+    }
+
+    @Test func actionsReturnDecodableRecords() async throws {
+        try await withSandbox { client in
+            let drafts = try await client.invoices(InvoiceListQuery(statuses: [.draft])).items
+            if let draft = drafts.first {
+                #expect(try await client.refreshInvoice(lagoId: draft.lagoId).status == .draft)
+                let finalized = try await client.finalizeInvoice(lagoId: draft.lagoId)
+                #expect(finalized.status == .finalized || finalized.status == .closed)
+            }
+            let finalized = try #require(try await client.invoices(InvoiceListQuery(statuses: [.finalized])).items.first)
+            #expect(try await client.voidInvoice(lagoId: finalized.lagoId).status == .voided)
+            let wallet = try #require(try await client.wallets().items.first { $0.status == .active })
+            let transactions = try await client.topUpWallet(walletId: wallet.lagoId, paidCredits: 5, grantedCredits: Decimal(string: "2.5"))
+            #expect(transactions.map(\.transactionStatus) == [.purchased, .granted])
         }
     }
 }

@@ -44,6 +44,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public var refundedAt: Date?
     public var eventTransactionId: String?
     public var description: String?
+    public var invoiceDisplayName: String?
     /// Charge-model specific breakdown (ranges, free units, …).
     public var amountDetails: JSONValue?
     public var item: FeeItem?
@@ -92,6 +93,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         refundedAt: Date? = nil,
         eventTransactionId: String? = nil,
         description: String? = nil,
+        invoiceDisplayName: String? = nil,
         amountDetails: JSONValue? = nil,
         item: FeeItem? = nil,
         appliedTaxes: [AppliedTax]? = nil,
@@ -137,6 +139,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         self.refundedAt = refundedAt
         self.eventTransactionId = eventTransactionId
         self.description = description
+        self.invoiceDisplayName = invoiceDisplayName
         self.amountDetails = amountDetails
         self.item = item
         self.appliedTaxes = appliedTaxes
@@ -193,6 +196,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         case refundedAt = "refunded_at"
         case eventTransactionId = "event_transaction_id"
         case description
+        case invoiceDisplayName = "invoice_display_name"
         case amountDetails = "amount_details"
         case item
         case appliedTaxes = "applied_taxes"

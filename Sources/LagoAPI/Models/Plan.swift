@@ -18,6 +18,8 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public var payInAdvance: Bool?
     public var billChargesMonthly: Bool?
     public var billFixedChargesMonthly: Bool?
+    /// True while the plan is being deleted (still listed).
+    public var pendingDeletion: Bool?
     public var minimumCommitment: MinimumCommitment?
     public var charges: [Charge]?
     public var fixedCharges: [FixedCharge]?
@@ -43,6 +45,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         payInAdvance: Bool? = nil,
         billChargesMonthly: Bool? = nil,
         billFixedChargesMonthly: Bool? = nil,
+        pendingDeletion: Bool? = nil,
         minimumCommitment: MinimumCommitment? = nil,
         charges: [Charge]? = nil,
         fixedCharges: [FixedCharge]? = nil,
@@ -66,6 +69,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         self.payInAdvance = payInAdvance
         self.billChargesMonthly = billChargesMonthly
         self.billFixedChargesMonthly = billFixedChargesMonthly
+        self.pendingDeletion = pendingDeletion
         self.minimumCommitment = minimumCommitment
         self.charges = charges
         self.fixedCharges = fixedCharges
@@ -94,6 +98,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         case payInAdvance = "pay_in_advance"
         case billChargesMonthly = "bill_charges_monthly"
         case billFixedChargesMonthly = "bill_fixed_charges_monthly"
+        case pendingDeletion = "pending_deletion"
         case minimumCommitment = "minimum_commitment"
         case charges
         case fixedCharges = "fixed_charges"
