@@ -40,14 +40,12 @@ import Testing
 
     /// Lists one page of `query`, checks every item, and reads the first item's detail.
     @discardableResult
-    func checkList<Query: LagoListQuery>(
-        _ client: LagoClient, _ query: Query, id: (Query.Record) -> String
-    ) async throws -> [Query.Record] where Query.Record: Encodable & Equatable {
+    func checkList<Query: LagoListQuery>(_ client: LagoClient, _ query: Query) async throws -> [Query.Record] where Query.Record: Encodable & Equatable {
         let records = try checkRaw(try await client.rawList(query, perPage: 25), as: Query.Record.self)
         let typed = try await client.list(query, perPage: 25)
         #expect(typed.items == records, "typed and raw pages agree")
         if let first = records.first {
-            let detail = try await client.record(Query.Record.self, id: id(first))
+            let detail = try await client.record(Query.Record.self, id: first.recordKey)
             #expect(detail.id == first.id, "\(Query.resource.singularKey) detail")
         }
         return records
@@ -55,28 +53,28 @@ import Testing
 
     @Test func everyListAndDetailDecodesCompletely() async throws {
         try await withSandbox { client in
-            let customers = try await checkList(client, CustomerListQuery()) { $0.externalId }
+            let customers = try await checkList(client, CustomerListQuery())
             #expect(!customers.isEmpty)
-            let subscriptions = try await checkList(client, SubscriptionListQuery()) { $0.externalId }
+            let subscriptions = try await checkList(client, SubscriptionListQuery())
             try checkRaw(try await client.rawList(SubscriptionListQuery(statuses: SubscriptionListQuery.allStatuses)), as: Subscription.self)
             #expect(!subscriptions.isEmpty)
-            let invoices = try await checkList(client, InvoiceListQuery()) { $0.lagoId }
+            let invoices = try await checkList(client, InvoiceListQuery())
             #expect(invoices.allSatisfy { $0.totalAmount != nil && $0.status?.isKnown == true })
-            try await checkList(client, FeeListQuery()) { $0.lagoId ?? "" }
-            try await checkList(client, PaymentListQuery()) { $0.lagoId }
-            try await checkList(client, CreditNoteListQuery()) { $0.lagoId }
-            let wallets = try await checkList(client, WalletListQuery()) { $0.lagoId }
+            try await checkList(client, FeeListQuery())
+            try await checkList(client, PaymentListQuery())
+            try await checkList(client, CreditNoteListQuery())
+            let wallets = try await checkList(client, WalletListQuery())
             if let wallet = wallets.first {
-                try await checkList(client, WalletTransactionListQuery(walletId: wallet.lagoId)) { $0.lagoId }
+                try await checkList(client, WalletTransactionListQuery(walletId: wallet.lagoId))
             }
-            try await checkList(client, UnfilteredListQuery<BillableMetric>()) { $0.code }
-            let plans = try await checkList(client, UnfilteredListQuery<Plan>()) { $0.code }
+            try await checkList(client, UnfilteredListQuery<BillableMetric>())
+            let plans = try await checkList(client, UnfilteredListQuery<Plan>())
             #expect(plans.contains { !($0.charges ?? []).isEmpty }, "plans embed their charges")
-            try await checkList(client, UnfilteredListQuery<Coupon>()) { $0.code }
-            try await checkList(client, UnfilteredListQuery<AddOn>()) { $0.code }
-            try await checkList(client, UnfilteredListQuery<Tax>()) { $0.code }
-            try await checkList(client, EventListQuery()) { $0.transactionId }
-            try await checkList(client, UnfilteredListQuery<BillingEntity>()) { $0.code }
+            try await checkList(client, UnfilteredListQuery<Coupon>())
+            try await checkList(client, UnfilteredListQuery<AddOn>())
+            try await checkList(client, UnfilteredListQuery<Tax>())
+            try await checkList(client, EventListQuery())
+            try await checkList(client, UnfilteredListQuery<BillingEntity>())
 
             let invoice = try #require(invoices.first)
             let detail = try await client.invoice(lagoId: invoice.lagoId)

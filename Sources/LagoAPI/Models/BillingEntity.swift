@@ -4,6 +4,8 @@ import Foundation
 public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .billingEntities
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String

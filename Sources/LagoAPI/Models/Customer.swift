@@ -4,6 +4,8 @@ import Foundation
 public struct Customer: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .customers
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { externalId }
 
     public var lagoId: String
     /// Your identifier for the customer; `GET /customers/{external_id}` uses it.

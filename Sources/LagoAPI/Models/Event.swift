@@ -4,6 +4,8 @@ import Foundation
 public struct Event: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .events
     public var id: String { lagoId ?? transactionId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { transactionId }
 
     public var lagoId: String?
     public var transactionId: String

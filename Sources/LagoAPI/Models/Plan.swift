@@ -4,6 +4,8 @@ import Foundation
 public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .plans
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String

@@ -4,6 +4,8 @@ import Foundation
 public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .subscriptions
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { externalId }
 
     public var lagoId: String
     /// Your identifier; `GET /subscriptions/{external_id}` uses it.

@@ -4,6 +4,8 @@ import Foundation
 public struct Tax: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .taxes
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String
