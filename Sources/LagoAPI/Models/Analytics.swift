@@ -1,6 +1,7 @@
 import Foundation
 
-/// Overdue amounts for one month (of the due date), currency and billing entity. The server sends `amount_cents` as a decimal string; it is read as whole cents.
+/// Overdue amounts for one month (of the due date), currency and billing entity. The server sends
+/// `amount_cents` as a decimal string; it is read as whole cents.
 public struct OverdueBalance: Codable, Hashable, Sendable {
     public var month: Date?
     public var amountCents: Int64?

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A customer's usage for one subscription over one charges period: the current period for `current_usage`, invoiced periods for `past_usage`.
+/// A customer's usage for one subscription over one charges period: the current period for
+/// `current_usage`, invoiced periods for `past_usage`.
 public struct CustomerUsage: Codable, Hashable, Sendable {
     public var fromDatetime: Date?
     public var toDatetime: Date?

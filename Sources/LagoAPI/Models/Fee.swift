@@ -1,11 +1,13 @@
 import Foundation
 
-/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`, or empty for an estimate that has none.
+/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`,
+/// or empty for an estimate that has none.
 public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .fees
     public var id: String { lagoId ?? "" }
 
-    /// Null only on estimated fees that were never stored; listed and invoiced fees always have one.
+    /// Null only on estimated fees that were never stored; listed and invoiced fees always have
+    /// one.
     public var lagoId: String?
     public var lagoChargeId: String?
     public var lagoChargeFilterId: String?

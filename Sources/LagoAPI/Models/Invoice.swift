@@ -1,6 +1,8 @@
 import Foundation
 
-/// A Lago invoice. List items include `customer`, `metadata` and `applied_taxes`; `fees`, `credits`, `subscriptions` and `billing_periods` come only with `GET /invoices/{id}` and action responses (nil means "not loaded", [] means "none").
+/// A Lago invoice. List items include `customer`, `metadata` and `applied_taxes`; `fees`,
+/// `credits`, `subscriptions` and `billing_periods` come only with `GET /invoices/{id}` and action
+/// responses (nil means "not loaded", [] means "none").
 public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .invoices
     public var id: String { lagoId }

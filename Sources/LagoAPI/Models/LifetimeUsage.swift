@@ -1,6 +1,7 @@
 import Foundation
 
-/// A subscription's usage since it started, with progress toward its progressive-billing thresholds. Amounts are in the plan's currency.
+/// A subscription's usage since it started, with progress toward its progressive-billing
+/// thresholds. Amounts are in the plan's currency.
 public struct LifetimeUsage: Codable, Hashable, Sendable {
     public var lagoId: String
     public var lagoSubscriptionId: String?

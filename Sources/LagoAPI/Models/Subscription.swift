@@ -1,6 +1,7 @@
 import Foundation
 
-/// A customer's subscription to a plan. List items carry only `plan_code`; `GET /subscriptions/{external_id}` adds `plan`.
+/// A customer's subscription to a plan. List items carry only `plan_code`; `GET
+/// /subscriptions/{external_id}` adds `plan`.
 public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .subscriptions
     public var id: String { lagoId }

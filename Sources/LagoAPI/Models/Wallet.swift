@@ -1,6 +1,7 @@
 import Foundation
 
-/// A prepaid-credits wallet. `credits_*` values are credits (decimal strings); `*_cents` are money in `currency`.
+/// A prepaid-credits wallet. `credits_*` values are credits (decimal strings); `*_cents` are money
+/// in `currency`.
 public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .wallets
     public var id: String { lagoId }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A wallet transaction. `amount` is money in the wallet's currency and `credit_amount` credits, both decimal strings. A paid top-up stays `pending` until its credit invoice is paid.
+/// A wallet transaction. `amount` is money in the wallet's currency and `credit_amount` credits,
+/// both decimal strings. A paid top-up stays `pending` until its credit invoice is paid.
 public struct WalletTransaction: LagoRecord, Codable, Hashable, Sendable {
     public static let resource: LagoResource = .walletTransactions
     public var id: String { lagoId }
