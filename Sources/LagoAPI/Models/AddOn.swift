@@ -2,7 +2,9 @@ import Foundation
 
 /// An add-on: a one-off charge that can be invoiced on its own.
 public struct AddOn: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .addOns
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
     /// The identifier `GET {path}/{id}` takes for this resource.
     public var recordKey: String { code }
@@ -12,6 +14,7 @@ public struct AddOn: LagoRecord, Codable, Hashable, Sendable {
     public var name: String?
     public var invoiceDisplayName: String?
     public var description: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var taxes: [Tax]?

@@ -3,7 +3,9 @@ import Foundation
 /// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`,
 /// or empty for an estimate that has none.
 public struct Fee: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .fees
+    /// Stable identity for lists and diffing: `lagoId ?? ""`.
     public var id: String { lagoId ?? "" }
 
     /// Null only on estimated fees that were never stored; listed and invoiced fees always have
@@ -19,18 +21,22 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public var lagoCustomerId: String?
     public var externalCustomerId: String?
     public var externalSubscriptionId: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var preciseAmount: Decimal?
     public var preciseTotalAmount: Decimal?
     public var amountCurrency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
     public var taxesPreciseAmount: Decimal?
     public var taxesRate: Decimal?
     public var units: Decimal?
     public var preciseUnitAmount: Decimal?
     public var totalAggregatedUnits: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
     public var totalAmountCurrency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalExcludingTaxesAmountCents: Int64?
     public var subTotalExcludingTaxesPreciseAmountCents: Decimal?
     public var preciseCouponsAmountCents: Decimal?

@@ -2,7 +2,9 @@ import Foundation
 
 /// A plan: the price list subscriptions follow.
 public struct Plan: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .plans
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
     /// The identifier `GET {path}/{id}` takes for this resource.
     public var recordKey: String { code }
@@ -13,6 +15,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public var invoiceDisplayName: String?
     public var description: String?
     public var interval: PlanInterval?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     /// Days of trial.
@@ -127,6 +130,7 @@ public struct Charge: Codable, Hashable, Sendable {
     public var invoiceable: Bool?
     public var regroupPaidFees: String?
     public var prorated: Bool?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var minAmountCents: Int64?
     /// Model-specific pricing (amounts as decimal strings, ranges, …).
     public var properties: JSONValue?
@@ -291,6 +295,7 @@ public struct FixedCharge: Codable, Hashable, Sendable {
 public struct MinimumCommitment: Codable, Hashable, Sendable {
     public var lagoId: String?
     public var planCode: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var invoiceDisplayName: String?
     public var interval: PlanInterval?
