@@ -109,6 +109,20 @@ struct OpenAPIExampleTests {
     }
 
     @Test(arguments: endpoints)
+    func readyMadeResponseExamplesDecode(_ endpoint: Endpoint) throws {
+        let spec = try #require(OpenAPISpec.shared)
+        for example in spec.responseExamples(endpoint.method, endpoint.path) {
+            let object = try #require(example as? [String: Any])
+            let value = endpoint.key.flatMap { object[$0] } ?? object
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
+            let decoded = try endpoint.decode(data)
+            let reencoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(AnyEncodable(decoded)), options: [.fragmentsAllowed])
+            let dropped = Self.droppedKeys(example: value, decoded: reencoded, path: endpoint.key ?? "")
+            #expect(dropped.isEmpty, "fields in the example that the model does not read: \(dropped.sorted())")
+        }
+    }
+
+    @Test(arguments: endpoints)
     func exampleWithEveryNullableFieldNullDecodes(_ endpoint: Endpoint) throws {
         let (_, value) = try payload(endpoint, nulls: .setNullableToNull)
         let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
@@ -118,11 +132,14 @@ struct OpenAPIExampleTests {
     @Test func everyEndpointHasAnExample() throws {
         let spec = try #require(OpenAPISpec.shared)
         var decoded = 0
+        var readyMade = 0
         for endpoint in Self.endpoints {
             let schema = try #require(spec.responseSchema(endpoint.method, endpoint.path), "\(endpoint.testDescription)")
             if spec.example(for: schema) is [String: Any] { decoded += 1 }
+            readyMade += spec.responseExamples(endpoint.method, endpoint.path).count
         }
-        print("OpenAPI examples checked: \(decoded) of \(Self.endpoints.count) endpoints")
+        print("OpenAPI examples checked: \(decoded) of \(Self.endpoints.count) endpoints built from schema examples, plus \(readyMade) ready-made response example(s)")
+        #expect(readyMade >= 1, "GET /taxes carries a ready-made example in spec 1.51.0")
         #expect(decoded == Self.endpoints.count)
     }
 
@@ -203,6 +220,21 @@ struct OpenAPISpec: @unchecked Sendable {
         let ok = resolve(responses?["200"] as? [String: Any] ?? [:])
         let content = (ok["content"] as? [String: Any])?["application/json"] as? [String: Any]
         return content?["schema"] as? [String: Any]
+    }
+
+    /// Ready-made examples given on an operation's 200 response itself (`example` or `examples`).
+    func responseExamples(_ method: String, _ path: String) -> [Any] {
+        let paths = document["paths"] as? [String: Any]
+        let operation = (paths?[path] as? [String: Any])?[method] as? [String: Any]
+        let responses = operation?["responses"] as? [String: Any]
+        let ok = resolve(responses?["200"] as? [String: Any] ?? [:])
+        let content = (ok["content"] as? [String: Any])?["application/json"] as? [String: Any] ?? [:]
+        var examples: [Any] = []
+        if let example = content["example"] { examples.append(Self.jsonCompatible(example)) }
+        for case let named as [String: Any] in (content["examples"] as? [String: Any] ?? [:]).values {
+            if let value = resolve(named)["value"] { examples.append(Self.jsonCompatible(value)) }
+        }
+        return examples
     }
 
     /// Follows a local `$ref` (`#/components/schemas/X`); sibling keys (an `example`) win.
