@@ -80,7 +80,8 @@ extension SandboxStore {
             accountType: rng.chance(0.08) ? "partner" : "customer",
             customerType: customerType,
             netPaymentTerm: [nil, 0, 15, 30, 45][rng.weighted([40, 10, 20, 20, 10])],
-            invoiceGracePeriod: rng.chance(0.2) ? rng.int(1...5) : nil,
+            // Customers 2 and 3 always have a long grace period, so a draft invoice exists whatever the seed.
+            invoiceGracePeriod: i == 2 || i == 3 ? 31 : (rng.chance(0.25) ? rng.pick([2, 5, 10, 20]) : nil),
             paymentProvider: provider,
             cardFails: provider != nil && (i == 0 || rng.chance(0.15)),
             documentLocale: ["en", "fr", "de", "ja", nil][rng.weighted([30, 15, 10, 5, 40])],
