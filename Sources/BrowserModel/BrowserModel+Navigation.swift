@@ -6,6 +6,7 @@ extension BrowserModel {
         top?.setVisible(false)
         stack.append(screen)
         applySortMemory(screen)
+        for pane in screen.panes { if let rows = viewportHints[pane.id] { pane.viewportRows = rows } }
         if terminalVisible { screen.setVisible(true) }
         changed()
     }

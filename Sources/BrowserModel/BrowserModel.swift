@@ -41,6 +41,8 @@ public final class BrowserModel {
     var terminalVisible = true
     var selectionTimer: (any BrowserTimer)?
     var started = false
+    /// Viewport sizes the front end reported, applied to panes created later too.
+    var viewportHints: [PaneID: Int] = [:]
 
     /// A browser for `session`. Nothing is fetched until `start()`.
     public init(session: BrowserSession, configuration: BrowserConfiguration = BrowserConfiguration(),
@@ -112,7 +114,9 @@ public final class BrowserModel {
         case let .run(text): runCommandLine(text)
         case let .setFilter(text): (top?.focused as? ListPane)?.setFilter(text)
         case let .serverSearch(term): serverSearch(term)
-        case let .viewport(id, rows): pane(id)?.viewportRows = max(1, rows)
+        case let .viewport(id, rows):
+            viewportHints[id] = max(1, rows)
+            pane(id)?.viewportRows = max(1, rows)
         case let .select(id, row):
             if let top, let i = top.panes.firstIndex(where: { $0.id == id }) {
                 top.focus = i

@@ -24,6 +24,12 @@ public actor InMemoryDataSource: BrowserDataSource {
 
     public init() {}
 
+    /// Sets whether pages carry a total count.
+    public func setReportsTotals(_ value: Bool) { reportsTotals = value }
+
+    /// Sets whether pages are first delivered as a cached copy.
+    public func setCachedFirst(_ value: Bool) { deliversCachedFirst = value }
+
     // MARK: scripting
 
     /// Adds records of `resource` (JSON objects as text), in API order; `atFront` puts them

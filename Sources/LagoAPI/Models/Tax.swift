@@ -2,8 +2,12 @@ import Foundation
 
 /// A tax rate.
 public struct Tax: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .taxes
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String
@@ -14,6 +18,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
     public var appliedToOrganization: Bool?
     public var addOnsCount: Int?
     public var chargesCount: Int?
+    public var commitmentsCount: Int?
     public var customersCount: Int?
     public var plansCount: Int?
     public var createdAt: Date?
@@ -29,6 +34,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         appliedToOrganization: Bool? = nil,
         addOnsCount: Int? = nil,
         chargesCount: Int? = nil,
+        commitmentsCount: Int? = nil,
         customersCount: Int? = nil,
         plansCount: Int? = nil,
         createdAt: Date? = nil,
@@ -42,6 +48,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         self.appliedToOrganization = appliedToOrganization
         self.addOnsCount = addOnsCount
         self.chargesCount = chargesCount
+        self.commitmentsCount = commitmentsCount
         self.customersCount = customersCount
         self.plansCount = plansCount
         self.createdAt = createdAt
@@ -57,6 +64,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         case appliedToOrganization = "applied_to_organization"
         case addOnsCount = "add_ons_count"
         case chargesCount = "charges_count"
+        case commitmentsCount = "commitments_count"
         case customersCount = "customers_count"
         case plansCount = "plans_count"
         case createdAt = "created_at"

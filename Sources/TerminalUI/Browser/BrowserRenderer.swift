@@ -120,7 +120,8 @@ public struct BrowserRenderer {
         }
     }
 
-    private func drawPane(_ pane: PaneSnapshot, in rect: Rect, canvas: Canvas, report: inout Report) {
+    private func drawPane(_ pane: PaneSnapshot, in rect: Rect, canvas fullCanvas: Canvas, report: inout Report) {
+        let canvas = fullCanvas.clipped(to: rect)
         report.visiblePanes.append(pane.id)
         var filter = pane.filter
         if let search = pane.serverSearch { filter = (filter.map { $0 + " " } ?? "") + "search:" + search }

@@ -90,9 +90,10 @@ public struct TableWidget {
         }
     }
 
-    /// Chooses which columns to show and how wide, for the rows in view: each column wants the
-    /// width of its widest value (and title); columns are dropped by priority until the
-    /// minimums fit; the leftover goes to flexible columns; when short, the widest shrink first.
+    /// Chooses which columns to show and how wide, for the rows in view. Each column wants the
+    /// width of its widest value (and title). Essential columns (priority 0) keep that width
+    /// while less important ones are squeezed to their minimum; when even that does not fit,
+    /// the least important column is dropped. Leftover width goes to flexible columns.
     public static func columnWidths(_ columns: [TableColumn], rows: [[TableCell]], available: Int) -> [(index: Int, width: Int)] {
         guard !columns.isEmpty, available > 0 else { return [] }
         var natural = columns.map { $0.title.displayWidth + 1 }
@@ -101,40 +102,45 @@ public struct TableWidget {
                 natural[i] = max(natural[i], TextSanitizer.sanitize(cell.text).displayWidth)
             }
         }
-        var shown = Array(columns.indices)
         func minimum(_ i: Int) -> Int { min(max(1, columns[i].minWidth), natural[i]) }
-        func required(_ set: [Int]) -> Int { set.map(minimum).reduce(0, +) + max(0, set.count - 1) }
-        while shown.count > 1 && required(shown) > available {
-            // Drop the least important column (highest priority number, rightmost on a tie).
-            let drop = shown.enumerated().max { a, b in
+        var shown = Array(columns.indices)
+        func leastImportant() -> Int? {
+            let candidates = shown.enumerated().filter { columns[$0.element].priority > 0 }
+            return candidates.max { a, b in
                 columns[a.element].priority == columns[b.element].priority ? a.offset < b.offset : columns[a.element].priority < columns[b.element].priority
-            }!.offset
-            shown.remove(at: drop)
+            }?.offset
+        }
+        while shown.count > 1 {
+            let needed = shown.map { columns[$0].priority == 0 ? natural[$0] : minimum($0) }.reduce(0, +) + shown.count - 1
+            guard needed > available else { break }
+            if let drop = leastImportant() {
+                shown.remove(at: drop)
+            } else {
+                // Only essential columns left: drop from the right until their minimums fit.
+                let minimums = shown.map(minimum).reduce(0, +) + shown.count - 1
+                if minimums > available { shown.removeLast() } else { break }
+            }
         }
         var widths = shown.map { natural[$0] }
         let budget = available - max(0, shown.count - 1)
         var total = widths.reduce(0, +)
         if total < budget {
-            // Leftover width goes to flexible columns; without one it stays at the right edge.
             let targets = shown.indices.filter { columns[shown[$0]].flexible }
             var spare = targets.isEmpty ? 0 : budget - total
             var t = 0
             while spare > 0 { widths[targets[t % targets.count]] += 1; spare -= 1; t += 1 }
-        } else {
-            while total > budget {
-                // Shrink the column with the most room above its minimum (flexible ones first).
-                var best: Int?
-                var bestRoom = 0
-                for (k, i) in shown.enumerated() {
-                    let room = widths[k] - minimum(i) + (columns[i].flexible ? 1000 : 0)
-                    if widths[k] > minimum(i), room > bestRoom { best = k; bestRoom = room }
-                }
-                guard let k = best else { break }
-                widths[k] -= 1
-                total -= 1
-            }
-            if total > budget, let last = widths.indices.last { widths[last] = max(1, widths[last] - (total - budget)) }
+            return zip(shown, widths).map { (index: $0, width: $1) }
         }
+        // Squeeze: least important first (highest priority number), widest first among equals.
+        let order = shown.indices.sorted { a, b in
+            let pa = columns[shown[a]].priority, pb = columns[shown[b]].priority
+            return pa != pb ? pa > pb : widths[a] > widths[b]
+        }
+        for k in order where total > budget {
+            let cut = min(total - budget, widths[k] - minimum(shown[k]))
+            if cut > 0 { widths[k] -= cut; total -= cut }
+        }
+        if total > budget, let last = widths.indices.last { widths[last] = max(1, widths[last] - (total - budget)) }
         return zip(shown, widths).map { (index: $0, width: $1) }
     }
 }
