@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "PageCacheTests", dependencies: ["LagoTesting", "PageCache", "LagoAPI", "LagoSandbox"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["LagoTesting", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["LagoTesting", "TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["LagoTesting", "TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox", "LagoAPI", "PageCache"]),
         .testTarget(
             name: "LagoSandboxTests",
             dependencies: ["LagoSandbox", .product(name: "Yams", package: "Yams")]

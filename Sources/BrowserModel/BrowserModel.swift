@@ -41,6 +41,8 @@ public final class BrowserModel {
     var terminalVisible = true
     var selectionTimer: (any BrowserTimer)?
     var started = false
+    /// Viewport sizes the front end reported, applied to panes created later too.
+    var viewportHints: [PaneID: Int] = [:]
 
     /// A browser for `session`. Nothing is fetched until `start()`.
     public init(session: BrowserSession, configuration: BrowserConfiguration = BrowserConfiguration(),
@@ -83,6 +85,12 @@ public final class BrowserModel {
         toast(.info, "Switched to profile \(session.profile.name)")
     }
 
+    /// Shows a message from the host (e.g. a profile switch that failed, a clipboard that is
+    /// unavailable). Errors stay until dismissed.
+    public func notify(_ message: String, level: Toast.Level = .info) {
+        toast(level, message)
+    }
+
     /// Returns once no request or background task is running.
     public func idle() async { await tracker.idle() }
 
@@ -112,7 +120,9 @@ public final class BrowserModel {
         case let .run(text): runCommandLine(text)
         case let .setFilter(text): (top?.focused as? ListPane)?.setFilter(text)
         case let .serverSearch(term): serverSearch(term)
-        case let .viewport(id, rows): pane(id)?.viewportRows = max(1, rows)
+        case let .viewport(id, rows):
+            viewportHints[id] = max(1, rows)
+            pane(id)?.viewportRows = max(1, rows)
         case let .select(id, row):
             if let top, let i = top.panes.firstIndex(where: { $0.id == id }) {
                 top.focus = i

@@ -42,3 +42,21 @@ public struct HTTPRequest: Sendable, Equatable {
         return headers.first { $0.key.lowercased() == lowered }?.value
     }
 }
+
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `GET https://…` with header names only: header values may hold the API key.
+    public var description: String {
+        "\(method.rawValue) \(url.absoluteString) headers: [\(headers.keys.sorted().joined(separator: ", "))]"
+    }
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+    /// What `dump()` shows: `Authorization` is redacted.
+    public var customMirror: Mirror {
+        var shown = headers
+        for name in shown.keys where name.lowercased() == "authorization" { shown[name] = "[redacted]" }
+        return Mirror(self, children: [
+            "method": method, "url": url, "headers": shown, "body": body as Any, "timeout": timeout as Any,
+            "followRedirects": followRedirects,
+        ])
+    }
+}

@@ -72,3 +72,12 @@ extension CharacterSet {
     /// Rails decodes back; a URL with raw brackets would be re-encoded by Foundation).
     static let lagoUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
+
+extension LagoClient: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// A description that never shows the key.
+    public var description: String { "LagoClient(\(configuration.baseURL.absoluteString))" }
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+    /// What `dump()` shows: the configuration (key redacted), not the raw fields.
+    public var customMirror: Mirror { Mirror(self, children: ["configuration": configuration]) }
+}

@@ -50,9 +50,20 @@ public struct LagoClientConfiguration: Sendable {
     }
 }
 
-extension LagoClientConfiguration: CustomStringConvertible {
+extension LagoClientConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// A description that never shows the key.
     public var description: String {
         "LagoClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: [redacted], insecure: \(insecure))"
+    }
+
+    /// The same as ``description``: the key stays hidden in debug output too.
+    public var debugDescription: String { description }
+
+    /// What `dump()` and debuggers show: every field except the key's value.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "baseURL": baseURL, "apiKey": "[redacted]", "userAgent": userAgent, "insecure": insecure,
+            "perPage": perPage, "pageConcurrency": pageConcurrency,
+        ])
     }
 }

@@ -3,4 +3,13 @@
 /// use `request_id`); `resource` names the endpoint family it comes from.
 public protocol LagoRecord: Decodable, Sendable, Identifiable where ID == String {
     static var resource: LagoResource { get }
+
+    /// The value `GET {resource.path}/{recordKey}` takes (`LagoResource.recordKeyField`): the
+    /// external id of customers and subscriptions, the code of catalogue objects, an event's
+    /// transaction id, else `id`.
+    var recordKey: String { get }
+}
+
+extension LagoRecord {
+    public var recordKey: String { id }
 }

@@ -173,3 +173,54 @@ func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
     for try await element in sequence { result.append(element) }
     return result
 }
+
+@Suite struct ClientRedactionTests {
+    @Test func descriptionsAndDumpsNeverShowTheKey() throws {
+        let key = "lago-key-0123456789"
+        let client = try LagoClient(
+            configuration: LagoClientConfiguration(baseURL: URL(string: "https://api.getlago.com/api/v1")!, apiKey: key),
+            transport: ScriptedTransport())
+        var dumped = ""
+        dump(client, to: &dumped)
+        let request = HTTPRequest(method: .get, url: URL(string: "https://api.getlago.com/api/v1/invoices")!, headers: ["Authorization": "Bearer \(key)"])
+        var dumpedRequest = ""
+        dump(request, to: &dumpedRequest)
+        for text in [String(describing: client), String(reflecting: client), dumped,
+                     String(describing: client.configuration), String(describing: request), dumpedRequest] {
+            #expect(!text.contains(key), "\(text)")
+        }
+        #expect(dumped.contains("api.getlago.com"))
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct ScriptedTransportTests {
+    @Test func gatedRepliesWaitForTheTestAndEndOnCancellation() async throws {
+        let transport = ScriptedTransport()
+        transport.on(.get, "/held", replies: [.gated("release", .json(#"{"x":{"n":1}}"#))])
+        let client = try transport.makeClient()
+        let held = Task { try await client.getObject("/held", rootKey: "x", as: [String: Int].self) }
+        await transport.waitForCalls(1)
+        transport.open("release")
+        #expect(try await held.value == ["n": 1])
+
+        transport.on(.get, "/never", replies: [.gated("never", .json("{}"))])
+        let cancelled = Task { try await client.getObject("/never", rootKey: "x", as: [String: Int].self) }
+        await transport.waitForCalls(2)
+        cancelled.cancel()
+        await #expect(throws: LagoError.cancelled) { try await cancelled.value }
+    }
+
+    @Test func repliesPlayInTurnThenRepeatTheLastAndUnscriptedPathsAre404() async throws {
+        let transport = ScriptedTransport()
+        transport.on(.get, "/items", replies: [.lagoError(status: 503), .json(#"{"item":{"n":2}}"#)])
+        transport.on(.get, "/items/special", json: #"{"item":{"n":9}}"#)
+        let client = try transport.makeClient()
+        #expect(try await client.getObject("/items/a", rootKey: "item", as: [String: Int].self) == ["n": 2])
+        #expect(try await client.getObject("/items/b", rootKey: "item", as: [String: Int].self) == ["n": 2])
+        #expect(try await client.getObject("/items/special", rootKey: "item", as: [String: Int].self) == ["n": 9])
+        await #expect(throws: LagoError.notFound("resource_not_found")) {
+            try await client.getObject("/items_other", rootKey: "item", as: [String: Int].self)
+        }
+        #expect(transport.calls(.get, "/items").count == 4)
+    }
+}

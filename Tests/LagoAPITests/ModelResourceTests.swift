@@ -30,6 +30,20 @@ import Testing
         #expect(LagoResource.customers.recordPath(id: "../invoices?x=1#y") == "/customers/..%2Finvoices%3Fx%3D1%23y")
     }
 
+    @Test func recordKeysMatchTheFieldTheirPathTakes() throws {
+        let identifiers = ["lago_id": "L", "external_id": "E", "code": "C", "transaction_id": "T", "request_id": "R", "number": "N"]
+        let json = Data(try JSONSerialization.data(withJSONObject: identifiers))
+        let types: [any LagoRecord.Type] = [
+            Customer.self, Subscription.self, Invoice.self, Fee.self, Payment.self, CreditNote.self, Wallet.self,
+            WalletTransaction.self, BillableMetric.self, Plan.self, Coupon.self, AddOn.self, Tax.self, Event.self,
+            BillingEntity.self, ApiLog.self,
+        ]
+        for type in types {
+            let record = try LagoJSON.decoder.decode(type, from: json)
+            #expect(record.recordKey == identifiers[type.resource.recordKeyField], "\(type)")
+        }
+    }
+
     @Test func everyRecordTypeNamesItsResource() {
         let types: [any LagoRecord.Type] = [
             Customer.self, Subscription.self, Invoice.self, Fee.self, Payment.self, CreditNote.self, Wallet.self,

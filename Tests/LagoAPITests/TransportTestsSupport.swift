@@ -16,48 +16,58 @@ struct SeenRequest: Sendable {
     let acceptEncoding: String?
     let userAgent: String?
     let body: Data
+    /// The client's source port: equal ports mean one reused connection.
+    var remotePort: UInt16? = nil
 }
 
 /// A one-shot latch tests await instead of sleeping.
 final class Gate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Mutex<(open: Bool, waiting: [UInt64])>((false, []))
+    private let waiters = WaiterSet()
 
     func open() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let ids = state.withLock { state -> [UInt64] in
             state.open = true
-            defer { state.waiters.removeAll() }
-            return state.waiters
+            defer { state.waiting.removeAll() }
+            return state.waiting
         }
-        for waiter in waiters { waiter.resume() }
+        for id in ids { waiters.resume(id) }
     }
 
     func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let isOpen = state.withLock { state -> Bool in
+        await waiters.wait { [self] id in
+            state.withLock { state in
                 if state.open { return true }
-                state.waiters.append(continuation)
+                state.waiting.append(id)
                 return false
             }
-            if isOpen { continuation.resume() }
         }
     }
 }
 
 /// Counts arrivals and lets tests await "at least n requests have arrived".
 final class Arrivals: Sendable {
-    private let state = Mutex<(seen: [SeenRequest], inFlight: Int, maxInFlight: Int, waiters: [(Int, CheckedContinuation<Void, Never>)])>(([], 0, 0, []))
+    private struct State {
+        var seen: [SeenRequest] = []
+        var inFlight = 0
+        var maxInFlight = 0
+        var waiting: [(count: Int, id: UInt64)] = []
+    }
+
+    private let state = Mutex(State())
+    private let waiters = WaiterSet()
 
     func arrived(_ request: SeenRequest) {
-        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let ready = state.withLock { state -> [UInt64] in
             state.seen.append(request)
             state.inFlight += 1
             state.maxInFlight = max(state.maxInFlight, state.inFlight)
             let count = state.seen.count
-            let ready = state.waiters.filter { $0.0 <= count }.map(\.1)
-            state.waiters.removeAll { $0.0 <= count }
+            let ready = state.waiting.filter { $0.count <= count }.map(\.id)
+            state.waiting.removeAll { $0.count <= count }
             return ready
         }
-        for waiter in ready { waiter.resume() }
+        for id in ready { waiters.resume(id) }
     }
 
     func left() { state.withLock { $0.inFlight -= 1 } }
@@ -67,13 +77,12 @@ final class Arrivals: Sendable {
     var maxInFlight: Int { state.withLock { $0.maxInFlight } }
 
     func wait(for count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
+        await waiters.wait { [self] id in
+            state.withLock { state in
                 if state.seen.count >= count { return true }
-                state.waiters.append((count, continuation))
+                state.waiting.append((count, id))
                 return false
             }
-            if ready { continuation.resume() }
         }
     }
 }
@@ -104,7 +113,11 @@ final class LoopbackServer: Sendable {
                 authorization: request.headers[.authorization],
                 acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")],
                 userAgent: request.headers[HTTPHeader("User-Agent")],
-                body: try await request.bodyData
+                body: try await request.bodyData,
+                remotePort: {
+                    if case let .ip4(_, port)? = request.remoteAddress { return port }
+                    return nil
+                }()
             )
             recorder.arrived(seen)
             defer { recorder.left() }
@@ -140,34 +153,28 @@ final class LoopbackServer: Sendable {
 
 /// A raw TCP server on a loopback port that answers each connection with fixed bytes and then
 /// closes it, for responses a well-behaved server cannot produce (a body cut short, no answer).
+///
+/// Its accept thread owns the listening descriptor and closes it itself, so a stopped server
+/// can never accept on a descriptor number the kernel has already handed to another socket.
 final class RawSocketServer: Sendable {
     let port: UInt16
-    private let listener: Int32
     let connections = Arrivals()
+    private let stopped = Atomic<Bool>(false)
 
     /// Starts accepting; every connection reads the request head and gets `reply` (nil: no reply).
     init(reply: Data?) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LagoError.network("socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw LagoError.network("bind/listen failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = UInt16(bigEndian: address.sin_port)
-        listener = fd
+        let (fd, port) = try Self.listeningSocket()
+        self.port = port
         let connections = self.connections
-        let thread = Thread {
+        let thread = Thread { [self] in
+            defer { close(fd) }
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { return }
+                if self.stopped.load(ordering: .acquiring) {
+                    close(client)
+                    return
+                }
                 var head = [UInt8]()
                 var buffer = [UInt8](repeating: 0, count: 4096)
                 while !head.ends(with: Array("\r\n\r\n".utf8)) {
@@ -182,7 +189,9 @@ final class RawSocketServer: Sendable {
                 if let reply {
                     _ = reply.withUnsafeBytes { write(client, $0.baseAddress, reply.count) }
                 }
-                shutdown(client, Int32(SHUT_RDWR))
+                shutdown(client, Int32(SHUT_WR))
+                // Drain until the peer closes so no unread byte turns the close into a reset.
+                while read(client, &buffer, buffer.count) > 0 {}
                 close(client)
                 connections.left()
             }
@@ -190,16 +199,46 @@ final class RawSocketServer: Sendable {
         thread.start()
     }
 
+    /// Stops accepting: marks the server stopped and wakes the accept thread with a connection.
     func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        var address = Self.loopback(port: port)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        close(fd)
     }
 
     /// A loopback port with nothing listening on it.
     static func closedPort() throws -> UInt16 {
-        let server = try RawSocketServer(reply: nil)
-        server.stop()
-        return server.port
+        let (fd, port) = try listeningSocket()
+        close(fd)
+        return port
+    }
+
+    private static func loopback(port: UInt16) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
+    private static func listeningSocket() throws -> (Int32, UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LagoError.network("socket() failed") }
+        var address = loopback(port: 0)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw LagoError.network("bind/listen failed") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
     }
 }
 

@@ -120,3 +120,14 @@ import Testing
         #expect(Theme.monochromeEmphasis(for: .dialogButton) != Theme.monochromeEmphasis(for: .dialogButtonFocused))
     }
 }
+
+extension ThemeTests {
+    @Test func lightBackgroundFromCOLORFGBG() throws {
+        #expect(ThemeLoader.defaultThemeName(environment: ["COLORFGBG": "0;15"]) == "light")
+        #expect(ThemeLoader.defaultThemeName(environment: ["COLORFGBG": "0;default;7"]) == "light")
+        #expect(ThemeLoader.defaultThemeName(environment: ["COLORFGBG": "15;0"]) == "dark")
+        #expect(ThemeLoader.defaultThemeName(environment: [:]) == "dark")
+        #expect(try TerminalBrowser.loadTheme(named: nil, environment: ["COLORFGBG": "0;15"]).name == "light")
+        #expect(try TerminalBrowser.loadTheme(named: "monochrome", environment: ["COLORFGBG": "0;15"]).name == "monochrome")
+    }
+}

@@ -86,7 +86,7 @@ final class ListPane: Pane {
     }
 
     var resource: ResourceKind? { request.resource }
-    var scopes: Set<ActionScope> { Set([.list, .resource(request.resource)]).union(extraScopes) }
+    var scopes: Set<ActionScope> { Set([.list, .record, .resource(request.resource)]).union(extraScopes) }
     var hasMore: Bool { nextPage != nil }
     var filterText: String? { filter?.text }
     var isLoading: Bool { !inflight.isEmpty }

@@ -255,7 +255,7 @@ final class UsagePane: Pane {
             summary.append(StyledText("Subscription " + target.label))
         }
         if let report {
-            summary.append(StyledText("Period " + Format.date(report.from) + " → " + Format.date(report.to)))
+            summary.append(StyledText("Period " + Format.date(report.from) + " → " + Format.date(report.to) + " UTC"))
             var total = "Usage so far " + Format.money(cents: report.amountCents, currency: report.currency)
             if report.taxesAmountCents != 0 {
                 total += " + taxes " + Format.money(cents: report.taxesAmountCents, currency: report.currency) + " = " + Format.money(cents: report.totalAmountCents, currency: report.currency)

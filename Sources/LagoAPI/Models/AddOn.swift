@@ -2,14 +2,19 @@ import Foundation
 
 /// An add-on: a one-off charge that can be invoiced on its own.
 public struct AddOn: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .addOns
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String
     public var name: String?
     public var invoiceDisplayName: String?
     public var description: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var taxes: [Tax]?

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Overdue amounts for one month (of the due date), currency and billing entity. The server sends `amount_cents` as a decimal string; it is read as whole cents.
+/// Overdue amounts for one month (of the due date), currency and billing entity. The server sends
+/// `amount_cents` as a decimal string; it is read as whole cents.
 public struct OverdueBalance: Codable, Hashable, Sendable {
     public var month: Date?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var currency: Currency?
     public var lagoInvoiceIds: [String]?
@@ -38,6 +40,7 @@ public struct OverdueBalance: Codable, Hashable, Sendable {
 /// Invoiced revenue for one month and currency.
 public struct GrossRevenue: Codable, Hashable, Sendable {
     public var month: Date?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var currency: Currency?
     public var invoicesCount: Int?
@@ -69,6 +72,7 @@ public struct GrossRevenue: Codable, Hashable, Sendable {
 /// Monthly recurring revenue for one month and currency.
 public struct Mrr: Codable, Hashable, Sendable {
     public var month: Date?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var currency: Currency?
 
@@ -98,6 +102,7 @@ public struct InvoiceCollection: Codable, Hashable, Sendable {
     public var month: Date?
     public var paymentStatus: InvoicePaymentStatus?
     public var invoicesCount: Int?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var currency: Currency?
 

@@ -2,7 +2,9 @@ import Foundation
 
 /// A logged API request (premium; only mutating requests are logged).
 public struct ApiLog: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .apiLogs
+    /// Stable identity for lists and diffing: `requestId`.
     public var id: String { requestId }
 
     public var requestId: String

@@ -2,8 +2,12 @@ import Foundation
 
 /// A billing entity: the issuer of invoices (name, numbering, defaults).
 public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .billingEntities
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String

@@ -2,14 +2,19 @@ import Foundation
 
 /// A coupon definition.
 public struct Coupon: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .coupons
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String
     public var name: String?
     public var description: String?
     public var couponType: CouponType?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var percentageRate: Decimal?

@@ -2,7 +2,9 @@ import Foundation
 
 /// A credit note issued against an invoice. Only finalized credit notes are listed.
 public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .creditNotes
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
 
     public var lagoId: String
@@ -17,14 +19,22 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
     public var reason: CreditNoteReason?
     public var description: String?
     public var currency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
     public var taxesRate: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalExcludingTaxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var balanceAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var creditAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var refundAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var offsetAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var couponsAdjustmentAmountCents: Int64?
     public var selfBilled: Bool?
     public var fileUrl: String?
@@ -154,6 +164,7 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
 /// One credited fee of a credit note.
 public struct CreditNoteItem: Codable, Hashable, Sendable {
     public var lagoId: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var fee: Fee?

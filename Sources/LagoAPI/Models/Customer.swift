@@ -2,8 +2,12 @@ import Foundation
 
 /// A Lago customer: the account that subscriptions, invoices and wallets belong to.
 public struct Customer: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .customers
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { externalId }
 
     public var lagoId: String
     /// Your identifier for the customer; `GET /customers/{external_id}` uses it.

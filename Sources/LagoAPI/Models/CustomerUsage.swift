@@ -1,6 +1,7 @@
 import Foundation
 
-/// A customer's usage for one subscription over one charges period: the current period for `current_usage`, invoiced periods for `past_usage`.
+/// A customer's usage for one subscription over one charges period: the current period for
+/// `current_usage`, invoiced periods for `past_usage`.
 public struct CustomerUsage: Codable, Hashable, Sendable {
     public var fromDatetime: Date?
     public var toDatetime: Date?
@@ -8,8 +9,11 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
     /// Null for current usage; set for past (invoiced) periods.
     public var lagoInvoiceId: String?
     public var currency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
     public var chargesUsage: [ChargeUsage]?
 
@@ -63,9 +67,11 @@ public struct ChargeUsage: Codable, Hashable, Sendable {
     public var units: Decimal?
     public var totalAggregatedUnits: Decimal?
     public var eventsCount: Int?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var projectedUnits: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var projectedAmountCents: Int64?
     public var pricingUnitDetails: PricingUnitDetails?
     public var charge: ChargeUsageCharge?
@@ -194,7 +200,9 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
     public var totalAggregatedUnits: Decimal?
     public var projectedUnits: Decimal?
     public var eventsCount: Int?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var projectedAmountCents: Int64?
     public var invoiceDisplayName: String?
     public var pricingUnitDetails: PricingUnitDetails?
@@ -247,7 +255,9 @@ public struct ChargeFilterUsage: Codable, Hashable, Sendable {
 
 /// Usage of one group of a charge grouped by event properties.
 public struct GroupedUsage: Codable, Hashable, Sendable {
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var projectedAmountCents: Int64?
     public var eventsCount: Int?
     public var units: Decimal?

@@ -2,8 +2,12 @@ import Foundation
 
 /// A usage event. Events are fetched by `transaction_id`; `lago_id` can be null.
 public struct Event: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .events
+    /// Stable identity for lists and diffing: `lagoId ?? transactionId`.
     public var id: String { lagoId ?? transactionId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { transactionId }
 
     public var lagoId: String?
     public var transactionId: String

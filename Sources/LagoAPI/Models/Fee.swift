@@ -1,11 +1,15 @@
 import Foundation
 
-/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`, or empty for an estimate that has none.
+/// A fee: one line of an invoice (or a pay-in-advance fee not invoiced yet). `id` is the `lago_id`,
+/// or empty for an estimate that has none.
 public struct Fee: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .fees
+    /// Stable identity for lists and diffing: `lagoId ?? ""`.
     public var id: String { lagoId ?? "" }
 
-    /// Null only on estimated fees that were never stored; listed and invoiced fees always have one.
+    /// Null only on estimated fees that were never stored; listed and invoiced fees always have
+    /// one.
     public var lagoId: String?
     public var lagoChargeId: String?
     public var lagoChargeFilterId: String?
@@ -17,18 +21,22 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public var lagoCustomerId: String?
     public var externalCustomerId: String?
     public var externalSubscriptionId: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var preciseAmount: Decimal?
     public var preciseTotalAmount: Decimal?
     public var amountCurrency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
     public var taxesPreciseAmount: Decimal?
     public var taxesRate: Decimal?
     public var units: Decimal?
     public var preciseUnitAmount: Decimal?
     public var totalAggregatedUnits: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
     public var totalAmountCurrency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalExcludingTaxesAmountCents: Int64?
     public var subTotalExcludingTaxesPreciseAmountCents: Decimal?
     public var preciseCouponsAmountCents: Decimal?
@@ -44,6 +52,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
     public var refundedAt: Date?
     public var eventTransactionId: String?
     public var description: String?
+    public var invoiceDisplayName: String?
     /// Charge-model specific breakdown (ranges, free units, …).
     public var amountDetails: JSONValue?
     public var item: FeeItem?
@@ -92,6 +101,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         refundedAt: Date? = nil,
         eventTransactionId: String? = nil,
         description: String? = nil,
+        invoiceDisplayName: String? = nil,
         amountDetails: JSONValue? = nil,
         item: FeeItem? = nil,
         appliedTaxes: [AppliedTax]? = nil,
@@ -137,6 +147,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         self.refundedAt = refundedAt
         self.eventTransactionId = eventTransactionId
         self.description = description
+        self.invoiceDisplayName = invoiceDisplayName
         self.amountDetails = amountDetails
         self.item = item
         self.appliedTaxes = appliedTaxes
@@ -193,6 +204,7 @@ public struct Fee: LagoRecord, Codable, Hashable, Sendable {
         case refundedAt = "refunded_at"
         case eventTransactionId = "event_transaction_id"
         case description
+        case invoiceDisplayName = "invoice_display_name"
         case amountDetails = "amount_details"
         case item
         case appliedTaxes = "applied_taxes"

@@ -1,8 +1,12 @@
 import Foundation
 
-/// A Lago invoice. List items include `customer`, `metadata` and `applied_taxes`; `fees`, `credits`, `subscriptions` and `billing_periods` come only with `GET /invoices/{id}` and action responses (nil means "not loaded", [] means "none").
+/// A Lago invoice. List items include `customer`, `metadata` and `applied_taxes`; `fees`,
+/// `credits`, `subscriptions` and `billing_periods` come only with `GET /invoices/{id}` and action
+/// responses (nil means "not loaded", [] means "none").
 public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .invoices
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
 
     public var lagoId: String
@@ -21,19 +25,31 @@ public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
     public var status: InvoiceStatus?
     public var paymentStatus: InvoicePaymentStatus?
     public var currency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var feesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var couponsAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var creditNotesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalExcludingTaxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalIncludingTaxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var prepaidCreditAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var prepaidGrantedCreditAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var prepaidPurchasedCreditAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var progressiveBillingCreditAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
     /// Total minus payments and credit-note offsets; 0 once voided.
     public var totalDueAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalPaidAmountCents: Int64?
     public var versionNumber: Int?
     public var selfBilled: Bool?
@@ -297,6 +313,7 @@ public struct InvoiceAppliedCustomSection: Codable, Hashable, Sendable {
 
 /// A usage threshold crossed by a progressive-billing invoice.
 public struct AppliedUsageThreshold: Codable, Hashable, Sendable {
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var lifetimeUsageAmountCents: Int64?
     public var createdAt: Date?
     public var usageThreshold: UsageThreshold?
@@ -366,6 +383,7 @@ public struct BillingPeriod: Codable, Hashable, Sendable {
 /// A credit (coupon, credit note, …) deducted on an invoice.
 public struct InvoiceCredit: Codable, Hashable, Sendable {
     public var lagoId: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     public var beforeTaxes: Bool?

@@ -1,12 +1,16 @@
 import Foundation
 
-/// A subscription's usage since it started, with progress toward its progressive-billing thresholds. Amounts are in the plan's currency.
+/// A subscription's usage since it started, with progress toward its progressive-billing
+/// thresholds. Amounts are in the plan's currency.
 public struct LifetimeUsage: Codable, Hashable, Sendable {
     public var lagoId: String
     public var lagoSubscriptionId: String?
     public var externalSubscriptionId: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var externalHistoricalUsageAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var invoicedUsageAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var currentUsageAmountCents: Int64?
     public var fromDatetime: Date?
     public var toDatetime: Date?
@@ -50,6 +54,7 @@ public struct LifetimeUsage: Codable, Hashable, Sendable {
 
 /// Progress toward one usage threshold.
 public struct LifetimeUsageThreshold: Codable, Hashable, Sendable {
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     /// 0 to 1.
     public var completionRatio: Decimal?

@@ -2,7 +2,9 @@ import Foundation
 
 /// A payment recorded against an invoice or a payment request.
 public struct Payment: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .payments
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
 
     public var lagoId: String
@@ -12,6 +14,7 @@ public struct Payment: LagoRecord, Codable, Hashable, Sendable {
     public var invoiceNumbers: [String]?
     public var lagoPayableId: String?
     public var payableType: PayableType?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     /// The provider's raw status string.

@@ -2,8 +2,12 @@ import Foundation
 
 /// A plan: the price list subscriptions follow.
 public struct Plan: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .plans
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String
@@ -11,6 +15,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public var invoiceDisplayName: String?
     public var description: String?
     public var interval: PlanInterval?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     /// Days of trial.
@@ -18,6 +23,8 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public var payInAdvance: Bool?
     public var billChargesMonthly: Bool?
     public var billFixedChargesMonthly: Bool?
+    /// True while the plan is being deleted (still listed).
+    public var pendingDeletion: Bool?
     public var minimumCommitment: MinimumCommitment?
     public var charges: [Charge]?
     public var fixedCharges: [FixedCharge]?
@@ -43,6 +50,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         payInAdvance: Bool? = nil,
         billChargesMonthly: Bool? = nil,
         billFixedChargesMonthly: Bool? = nil,
+        pendingDeletion: Bool? = nil,
         minimumCommitment: MinimumCommitment? = nil,
         charges: [Charge]? = nil,
         fixedCharges: [FixedCharge]? = nil,
@@ -66,6 +74,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         self.payInAdvance = payInAdvance
         self.billChargesMonthly = billChargesMonthly
         self.billFixedChargesMonthly = billFixedChargesMonthly
+        self.pendingDeletion = pendingDeletion
         self.minimumCommitment = minimumCommitment
         self.charges = charges
         self.fixedCharges = fixedCharges
@@ -94,6 +103,7 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         case payInAdvance = "pay_in_advance"
         case billChargesMonthly = "bill_charges_monthly"
         case billFixedChargesMonthly = "bill_fixed_charges_monthly"
+        case pendingDeletion = "pending_deletion"
         case minimumCommitment = "minimum_commitment"
         case charges
         case fixedCharges = "fixed_charges"
@@ -120,6 +130,7 @@ public struct Charge: Codable, Hashable, Sendable {
     public var invoiceable: Bool?
     public var regroupPaidFees: String?
     public var prorated: Bool?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var minAmountCents: Int64?
     /// Model-specific pricing (amounts as decimal strings, ranges, …).
     public var properties: JSONValue?
@@ -284,6 +295,7 @@ public struct FixedCharge: Codable, Hashable, Sendable {
 public struct MinimumCommitment: Codable, Hashable, Sendable {
     public var lagoId: String?
     public var planCode: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var invoiceDisplayName: String?
     public var interval: PlanInterval?

@@ -7,9 +7,13 @@ public struct ProjectedUsage: Codable, Hashable, Sendable {
     public var issuingDate: LagoDate?
     public var lagoInvoiceId: String?
     public var currency: Currency?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var projectedAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
     public var chargesUsage: [ChargeUsage]?
 

@@ -1,9 +1,14 @@
 import Foundation
 
-/// A customer's subscription to a plan. List items carry only `plan_code`; `GET /subscriptions/{external_id}` adds `plan`.
+/// A customer's subscription to a plan. List items carry only `plan_code`; `GET
+/// /subscriptions/{external_id}` adds `plan`.
 public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .subscriptions
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { externalId }
 
     public var lagoId: String
     /// Your identifier; `GET /subscriptions/{external_id}` uses it.
@@ -13,6 +18,7 @@ public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
     public var billingEntityCode: String?
     public var name: String?
     public var planCode: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var planAmountCents: Int64?
     public var planAmountCurrency: Currency?
     public var status: SubscriptionStatus?
@@ -200,6 +206,7 @@ public struct SubscriptionActivationRule: Codable, Hashable, Sendable {
 /// A progressive-billing threshold that applies to a subscription.
 public struct ApplicableUsageThreshold: Codable, Hashable, Sendable {
     public var thresholdDisplayName: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var recurring: Bool?
 

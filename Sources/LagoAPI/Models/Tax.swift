@@ -2,8 +2,12 @@ import Foundation
 
 /// A tax rate.
 public struct Tax: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .taxes
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
+    /// The identifier `GET {path}/{id}` takes for this resource.
+    public var recordKey: String { code }
 
     public var lagoId: String
     public var code: String

@@ -1,8 +1,11 @@
 import Foundation
 
-/// A prepaid-credits wallet. `credits_*` values are credits (decimal strings); `*_cents` are money in `currency`.
+/// A prepaid-credits wallet. `credits_*` values are credits (decimal strings); `*_cents` are money
+/// in `currency`.
 public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .wallets
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
 
     public var lagoId: String
@@ -18,14 +21,18 @@ public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
     /// Money per credit.
     public var rateAmount: Decimal?
     public var creditsBalance: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var balanceCents: Int64?
     public var consumedCredits: Decimal?
     /// Balance minus current usage; recomputed asynchronously, may lag.
     public var ongoingBalanceCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var ongoingUsageBalanceCents: Int64?
     public var creditsOngoingBalance: Decimal?
     public var creditsOngoingUsageBalance: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var paidTopUpMinAmountCents: Int64?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var paidTopUpMaxAmountCents: Int64?
     public var invoiceRequiresSuccessfulPayment: Bool?
     public var expirationAt: Date?

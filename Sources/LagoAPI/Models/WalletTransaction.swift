@@ -1,8 +1,11 @@
 import Foundation
 
-/// A wallet transaction. `amount` is money in the wallet's currency and `credit_amount` credits, both decimal strings. A paid top-up stays `pending` until its credit invoice is paid.
+/// A wallet transaction. `amount` is money in the wallet's currency and `credit_amount` credits,
+/// both decimal strings. A paid top-up stays `pending` until its credit invoice is paid.
 public struct WalletTransaction: LagoRecord, Codable, Hashable, Sendable {
+    /// The endpoint family this record comes from.
     public static let resource: LagoResource = .walletTransactions
+    /// Stable identity for lists and diffing: `lagoId`.
     public var id: String { lagoId }
 
     public var lagoId: String
@@ -18,6 +21,7 @@ public struct WalletTransaction: LagoRecord, Codable, Hashable, Sendable {
     public var transactionType: WalletTransactionType?
     public var amount: Decimal?
     public var creditAmount: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var remainingAmountCents: Int64?
     public var remainingCreditAmount: Decimal?
     public var invoiceRequiresSuccessfulPayment: Bool?

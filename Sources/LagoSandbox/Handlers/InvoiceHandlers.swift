@@ -53,13 +53,14 @@ enum InvoiceHandlers {
             if selfBilled == true { return false }
             if let partiallyPaid, (invoice.totalPaidAmountCents > 0 && invoice.totalPaidAmountCents < invoice.totalAmountCents) != partiallyPaid { return false }
             if let types, !types.contains(invoice.type.rawValue) { return false }
-            let customer = customers[Int(invoice.customer)]
-            if let currency, customer.currency.code != currency { return false }
+            let c = Int(invoice.customer)
+            // Read single fields: copying a whole CustomerRecord retains ~20 strings per row.
+            if let currency, customers[c].currency.code != currency { return false }
             if let from, Int(invoice.issuingDay) < from { return false }
             if let to, Int(invoice.issuingDay) > to { return false }
             if let amountFrom, invoice.totalAmountCents < amountFrom { return false }
             if let amountTo, invoice.totalAmountCents > amountTo { return false }
-            if let entities, !entities.contains(customer.billingEntity) { return false }
+            if let entities, !entities.contains(customers[c].billingEntity) { return false }
             if !metadata.isEmpty {
                 let pairs = store.invoiceMetadataPairs(i)
                 if !FilterSupport.metadataMatches(metadata, pairs: pairs) { return false }
@@ -68,6 +69,7 @@ enum InvoiceHandlers {
                 if termIsUUID && store.invoiceId(i) == term { return true }
                 if store.invoiceNumber(i).lowercased().contains(term) { return true }
                 if customerScoped { return false }
+                let customer = customers[c]
                 return FilterSupport.ilike(customer.name, term) || FilterSupport.ilike(customer.firstname, term)
                     || FilterSupport.ilike(customer.lastname, term) || FilterSupport.ilike(customer.externalId, term)
                     || FilterSupport.ilike(customer.email, term)

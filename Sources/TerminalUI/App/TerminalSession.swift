@@ -63,6 +63,8 @@ public final class TerminalSession: TerminalHost {
 
     public func setNeedsRender() { scheduler.request() }
 
+    public var frameGlyphs: BoxGlyphs? { screen.theme.glyphs.box }
+
     public func copyToClipboard(_ text: String) {
         guard let sequence = OSC52.sequence(copying: text, environment: environment) else { return }
         NcursesScreen.writeToTerminal(sequence)
@@ -140,12 +142,23 @@ public final class TerminalSession: TerminalHost {
         sources.append(source)
     }
 
+    private func updateSizeFromTerminal() {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            screen.resize(rows: Int(size.ws_row), columns: Int(size.ws_col))
+        }
+    }
+
     private func handleSignal(_ signal: Int32) {
-        if signal == SIGWINCH {
-            var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
-                screen.resize(rows: Int(size.ws_row), columns: Int(size.ws_col))
-            }
+        if signal == SIGCONT {
+            // Back from ctrl-z: the size may have changed while we were stopped, and the
+            // screen holds whatever the shell drew. Repaint everything.
+            updateSizeFromTerminal()
+            screen.forceFullRepaint()
+            app.handle(.resize)
+            renderNow()
+        } else if signal == SIGWINCH {
+            updateSizeFromTerminal()
             app.handle(.resize)
             renderNow()   // at once, not on the next turn: the old frame is garbage now
         } else {
@@ -178,7 +191,7 @@ enum TerminalRestore {
 final class SignalPipe: @unchecked Sendable {
     static let shared = SignalPipe()
     private var fds: [Int32] = [-1, -1]
-    static let handled: [Int32] = [SIGWINCH, SIGINT, SIGTERM, SIGHUP]
+    static let handled: [Int32] = [SIGWINCH, SIGCONT, SIGINT, SIGTERM, SIGHUP]
 
     func install() -> Int32? {
         guard pipe(&fds) == 0 else { return nil }

@@ -21,7 +21,7 @@ public enum TerminalBrowser {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             return failure.exitStatus
         }
-        let view = BrowserView(model: model, glyphs: theme.glyphs.box, switchProfile: switchProfile)
+        let view = BrowserView(model: model, switchProfile: switchProfile)
         let session: TerminalSession
         do {
             session = try TerminalSession(app: view, options: TerminalOptions(theme: theme, mouse: mouse, environment: environment))
@@ -32,9 +32,10 @@ public enum TerminalBrowser {
         return await session.run()
     }
 
-    /// The theme called `name` (nil: the default), from the user's theme directory or the
-    /// built-in ones, over the default theme. Throws with file, line and key on a bad file.
+    /// The theme called `name` (nil: `light` on a terminal that reports a light background
+    /// through COLORFGBG, else `dark`), from the user's theme directory or the built-in ones,
+    /// over the default theme. Throws with file, line and key on a bad file.
     public static func loadTheme(named name: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ThemeError) -> Theme {
-        try ThemeLoader(environment: environment).load(name ?? BuiltinThemes.defaultName)
+        try ThemeLoader(environment: environment).load(name ?? ThemeLoader.defaultThemeName(environment: environment))
     }
 }

@@ -110,6 +110,9 @@ public final class NcursesScreen: Screen {
 
     public func clear() { werase(window) }
 
+    /// Makes the next `present()` redraw every cell (after the terminal was used by someone else).
+    public func forceFullRepaint() { clearok(window, true) }
+
     public func put(_ grapheme: Character, width: Int, row: Int, column: Int, style: Style) {
         let s = size
         guard row >= 0, row < s.rows, column >= 0, column < s.columns else { return }

@@ -19,6 +19,16 @@ public struct ThemeLoader: Sendable {
         }
     }
 
+    /// The theme to use when the user chose none: `light` when the terminal says its
+    /// background is light (COLORFGBG's last field 7 or 15, as rxvt, Konsole and others set
+    /// it), otherwise `dark`.
+    public static func defaultThemeName(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let value = environment["COLORFGBG"], let last = value.split(separator: ";").last, let bg = Int(last), bg == 7 || bg == 15 {
+            return "light"
+        }
+        return BuiltinThemes.defaultName
+    }
+
     /// Names of every theme available: built-in and user.
     public func availableThemes() -> [String] {
         var names = Set(BuiltinThemes.sources.keys)

@@ -55,7 +55,9 @@ public struct HelpOverlay {
         canvas.box(rect, title: "Help — Esc closes", style: Style(.borderFocused), titleStyle: Style(.dialogTitle), glyphs: glyphs)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
-        let columnWidth = 44
+        // As many columns as the widest entry allows (long reasons are cut with "…").
+        let natural = lines(width: inner.columns).map(\.width).max() ?? 1
+        let columnWidth = min(max(natural, 26), 50)
         let columnCount = max(1, min(3, (inner.columns + 2) / (columnWidth + 2)))
         let width = columnCount == 1 ? inner.columns : (inner.columns - 2 * (columnCount - 1)) / columnCount
         let all = lines(width: width)

@@ -76,13 +76,14 @@ public final class ScriptedTransport: Transport, Sendable {
         var scripts: [Script] = []
         var calls: [Call] = []
         var openGates: Set<String> = []
-        var gateWaiters: [String: [CheckedContinuation<Void, Never>]] = [:]
-        var arrivalWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var gateWaiters: [String: [UInt64]] = [:]
+        var arrivalWaiters: [(count: Int, id: UInt64)] = []
     }
 
     /// The URL path prefix stripped before matching (the API root path).
     public let basePath: String
     private let state = Mutex(State())
+    private let waiters = WaiterSet()
 
     /// Creates an empty script.
     public init(basePath: String = "/api/v1") {
@@ -106,11 +107,11 @@ public final class ScriptedTransport: Transport, Sendable {
 
     /// Opens a gate: requests waiting on it (and later ones) proceed.
     public func open(_ gate: String) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let ready = state.withLock { state -> [UInt64] in
             state.openGates.insert(gate)
             return state.gateWaiters.removeValue(forKey: gate) ?? []
         }
-        for waiter in waiters { waiter.resume() }
+        for id in ready { waiters.resume(id) }
     }
 
     // MARK: - Inspection
@@ -118,20 +119,21 @@ public final class ScriptedTransport: Transport, Sendable {
     /// Every request so far, in arrival order.
     public var calls: [Call] { state.withLock { $0.calls } }
 
-    /// The requests for `method` whose path starts with `pathPrefix`.
+    /// The requests for `method` whose path matches `pathPrefix` the way scripts do
+    /// (`/invoices` matches `/invoices/abc`, not `/invoices_x`).
     public func calls(_ method: HTTPMethod, _ pathPrefix: String) -> [Call] {
-        calls.filter { $0.method == method && $0.path.hasPrefix(pathPrefix) }
+        calls.filter { $0.method == method && Self.matches(path: $0.path, prefix: pathPrefix) }
     }
 
-    /// Suspends until at least `count` requests have arrived (no sleeping, no polling).
+    /// Suspends until at least `count` requests have arrived (no sleeping, no polling), or
+    /// until the waiting task is cancelled.
     public func waitForCalls(_ count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready = state.withLock { state -> Bool in
+        await waiters.wait { [self] id in
+            state.withLock { state in
                 if state.calls.count >= count { return true }
-                state.arrivalWaiters.append((count, continuation))
+                state.arrivalWaiters.append((count, id))
                 return false
             }
-            if ready { continuation.resume() }
         }
     }
 
@@ -155,18 +157,18 @@ public final class ScriptedTransport: Transport, Sendable {
     /// Records the request and plays the matching reply.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let path = relativePath(of: request.url)
-        let (reply, ready) = state.withLock { state -> (Reply?, [CheckedContinuation<Void, Never>]) in
+        let (reply, ready) = state.withLock { state -> (Reply?, [UInt64]) in
             state.calls.append(Call(request: request, path: path))
             let arrived = state.calls.count
-            var ready: [CheckedContinuation<Void, Never>] = []
+            var ready: [UInt64] = []
             state.arrivalWaiters.removeAll { waiter in
                 guard waiter.count <= arrived else { return false }
-                ready.append(waiter.continuation)
+                ready.append(waiter.id)
                 return true
             }
             return (nextReply(for: request.method, path: path, in: &state), ready)
         }
-        for waiter in ready { waiter.resume() }
+        for id in ready { waiters.resume(id) }
         guard let reply else {
             let body = #"{"status":404,"error":"Not Found","code":"resource_not_found"}"#
             return HTTPResponse(status: 404, body: Data(body.utf8), url: request.url)
@@ -199,13 +201,12 @@ public final class ScriptedTransport: Transport, Sendable {
     }
 
     private func waitForGate(_ gate: String) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let open = state.withLock { state -> Bool in
+        await waiters.wait { [self] id in
+            state.withLock { state in
                 if state.openGates.contains(gate) { return true }
-                state.gateWaiters[gate, default: []].append(continuation)
+                state.gateWaiters[gate, default: []].append(id)
                 return false
             }
-            if open { continuation.resume() }
         }
     }
 

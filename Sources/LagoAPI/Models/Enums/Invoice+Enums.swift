@@ -1,7 +1,8 @@
 // Invoice enumerations: known values with their exact wire spelling, plus `.unknown(String)`
 // for values added by newer servers (see `LagoEnum`).
 
-/// The lifecycle state of an invoice. `closed` appears in finalize responses (zero amount, skip setting), `deleted` in delete responses, `open`/`generating` only in webhooks.
+/// The lifecycle state of an invoice. `closed` appears in finalize responses (zero amount, skip
+/// setting), `deleted` in delete responses, `open`/`generating` only in webhooks.
 public enum InvoiceStatus: LagoEnum {
     case draft, finalized, voided, failed, pending, closed, deleted, open, generating
     case unknown(String)

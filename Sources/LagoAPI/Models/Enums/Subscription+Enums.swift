@@ -1,7 +1,8 @@
 // Subscription enumerations: known values with their exact wire spelling, plus `.unknown(String)`
 // for values added by newer servers (see `LagoEnum`).
 
-/// The lifecycle state of a subscription (`incomplete` is missing from the OpenAPI enum but sent by the server).
+/// The lifecycle state of a subscription (`incomplete` is missing from the OpenAPI enum but sent by
+/// the server).
 public enum SubscriptionStatus: LagoEnum {
     case pending, active, terminated, canceled, incomplete
     case unknown(String)

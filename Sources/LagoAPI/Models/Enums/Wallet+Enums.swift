@@ -12,7 +12,8 @@ public enum WalletStatus: LagoEnum {
     ]
 }
 
-/// Settlement state of a wallet transaction: paid top-ups stay `pending` until their credit invoice is paid.
+/// Settlement state of a wallet transaction: paid top-ups stay `pending` until their credit invoice
+/// is paid.
 public enum WalletTransactionStatus: LagoEnum {
     case pending, settled, failed
     case unknown(String)

@@ -194,6 +194,7 @@ public struct AppliedTax: Codable, Hashable, Sendable {
     /// Percentage, e.g. 20 for 20 %.
     public var taxRate: Decimal?
     public var taxDescription: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var amountCurrency: Currency?
     /// The base the tax applies to (invoice level).
@@ -260,6 +261,7 @@ public struct AppliedTax: Codable, Hashable, Sendable {
 public struct UsageThreshold: Codable, Hashable, Sendable {
     public var lagoId: String?
     public var thresholdDisplayName: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var recurring: Bool?
     public var createdAt: Date?
@@ -297,8 +299,10 @@ public struct PricingUnitDetails: Codable, Hashable, Sendable {
     public var lagoPricingUnitId: String?
     public var pricingUnitCode: String?
     public var shortName: String?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var preciseAmountCents: Decimal?
+    /// Minor units (cents) of the currency; see the `Money` accessors.
     public var unitAmountCents: Int64?
     public var preciseUnitAmount: Decimal?
     public var conversionRate: Decimal?

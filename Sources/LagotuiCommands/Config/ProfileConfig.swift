@@ -1,0 +1,32 @@
+/// Whether a profile points at live billing data or a test organisation. Live mode asks for
+/// confirmation before destructive actions; doctor shows it so nobody mistakes one for the other.
+public enum ProfileMode: String, Sendable, Equatable, CaseIterable {
+    case live
+    case test
+}
+
+/// One `[profiles.NAME]` table of config.toml, as written (nothing resolved yet).
+public struct ProfileConfig: Sendable, Equatable {
+    public var name: String
+    public var apiURL: String?
+    /// A key written in the file. Prefer `apiKeyCommand`; doctor warns about plain keys.
+    public var apiKey: String?
+    /// A shell command (run with /bin/sh -c) whose trimmed standard output is the key.
+    public var apiKeyCommand: String?
+    public var mode: ProfileMode?
+    public var readonly: Bool?
+    public var theme: String?
+    public var downloadDir: String?
+    /// Key remapping for the browser: action name → keys (`"F"` or `["F", "ctrl-f"]`).
+    public var keys: [String: [String]]
+    /// Freshness overrides in seconds, per resource (`invoices = 60`, `plans = "1h"`).
+    public var freshness: [String: Int]
+    /// Cache size bound in megabytes.
+    public var cacheMaxMegabytes: Int?
+
+    public init(name: String) {
+        self.name = name
+        self.keys = [:]
+        self.freshness = [:]
+    }
+}

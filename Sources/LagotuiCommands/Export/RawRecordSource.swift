@@ -1,0 +1,25 @@
+import Foundation
+import LagoAPI
+
+/// What the export engine needs from the API: raw list pages and single objects.
+/// `LagoClient` is the real one; tests may script one.
+public protocol RawRecordSource: Sendable {
+    /// One page of a list, items as raw JSON in API order.
+    func rawPage(_ path: String, collectionKey: String, query: [URLQueryItem], page: Int, perPage: Int?) async throws -> RawPage
+    /// The object under `rootKey` of a GET response, keys in the server's order.
+    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON
+}
+
+extension LagoClient: RawRecordSource {
+    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
+        let response = try await send(.get, path, query: query)
+        let body: OrderedJSON
+        do { body = try OrderedJSON.parse(response.body) } catch let error as JSONParseError {
+            throw LagoError.decoding(path: rootKey, snippet: error.description)
+        }
+        guard let object = body[rootKey] else {
+            throw LagoError.decoding(path: rootKey, snippet: "the response has no \(rootKey)")
+        }
+        return object
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import BrowserModel
+
+@Suite struct BrowserJSONTests {
+    @Test func parsesKeepingOrderAndExactNumbers() throws {
+        let v = try BrowserJSON.parse(#"{"b":1,"a":"x\u00e9\n","n":12345678901234567890.50,"arr":[true,null,{"k":[]}]}"#)
+        guard case let .object(members) = v else { Issue.record("not an object"); return }
+        #expect(members.map(\.0) == ["b", "a", "n", "arr"])
+        #expect(v.string("a") == "xé\n")
+        #expect(v.string("n") == "12345678901234567890.50")
+        #expect(v.value(at: "arr.2.k") == .array([]))
+        #expect(v.int64("b") == 1)
+        #expect(v.bool("arr.0") == true)
+        #expect(try BrowserJSON.parse(v.prettyPrinted()) == v)
+    }
+
+    @Test func rejectsBadJSON() {
+        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("{\"a\":}") }
+        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("[1,2") }
+        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("{} x") }
+    }
+
+    @Test func surrogatePairsAndControlEscaping() throws {
+        #expect(try BrowserJSON.parse(#""\ud83d\ude00""#) == .string("😀"))
+        #expect(BrowserJSON.quote("a\u{1b}b") == #""a\u001bb""#)
+    }
+}
+
+@Suite struct TextAndMoneyTests {
+    @Test func terminalSafeText() {
+        #expect(TerminalSafeText.clean("plain 漢字 ✓") == "plain 漢字 ✓")
+        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{FFFD}[2Jb\u{FFFD}c d")
+    }
+
+    @Test func moneyAndDates() {
+        #expect(Format.money(cents: 125_000, currency: "USD") == "$1,250.00")
+        #expect(Format.money(cents: 1250, currency: "JPY") == "¥1,250")
+        #expect(Format.money(cents: 500, currency: "") == "$5.00")
+        #expect(Format.date("2024-01-31") == "2024-01-31")
+        #expect(Format.date("2024-01-31T10:00:00Z") == "2024-01-31 10:00")
+        #expect(Format.date("2024-01-31T10:00:00.123Z") == "2024-01-31 10:00")
+        #expect(Format.decimal("4.0") == "4")
+        #expect(MoneyText.cents(fromMajor: Decimal(string: "12.345")!, currencyCode: "USD") == 1235)
+    }
+}
+
+@MainActor
+@Suite struct ClockAndTrackerTests {
+    @Test func manualClockFiresInOrderOnlyWhenAdvanced() {
+        let clock = ManualBrowserClock()
+        var fired: [Int] = []
+        _ = clock.schedule(after: .seconds(2)) { fired.append(2) }
+        let cancelled = clock.schedule(after: .seconds(1)) { fired.append(99) }
+        _ = clock.schedule(after: .seconds(1)) { fired.append(1) }
+        cancelled.cancel()
+        clock.advance(by: .milliseconds(999))
+        #expect(fired.isEmpty)
+        clock.advance(by: .seconds(5))
+        #expect(fired == [1, 2])
+        #expect(clock.pendingCount == 0)
+    }
+
+    @Test func trackerWaitsForFollowUpWork() async {
+        let tracker = BusyTracker()
+        var log: [String] = []
+        tracker.run {
+            await Task.yield()
+            log.append("first")
+            tracker.run {
+                await Task.yield()
+                log.append("second")
+            }
+        }
+        #expect(tracker.isBusy)
+        await tracker.idle()
+        #expect(log == ["first", "second"])
+        #expect(!tracker.isBusy)
+    }
+
+    @Test func pollSchedulerDropsOverlappingTicks() {
+        let clock = ManualBrowserClock()
+        var ticks = 0
+        let poller = PollScheduler(clock: clock, interval: .seconds(5), maximumBackoff: .seconds(60)) { ticks += 1 }
+        poller.setVisible(true)
+        #expect(ticks == 1)
+        poller.fireNow()
+        #expect(ticks == 1)  // one is in flight
+        poller.completed(success: false)
+        poller.completed(success: false)
+        #expect(poller.currentDelay == .seconds(20))
+        for _ in 0..<6 { poller.completed(success: false) }
+        #expect(poller.currentDelay == .seconds(60))
+        poller.completed(success: true)
+        #expect(poller.currentDelay == .seconds(5))
+    }
+}
