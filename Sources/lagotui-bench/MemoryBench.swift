@@ -50,7 +50,13 @@ enum MemoryBench {
         model.handle(.run("invoices"))
         await model.idle()
         var shown = 0
+        var stoppedEarly = false
         while true {
+            // Guard the (shared) machine: stop browsing once the peak passes the ceiling.
+            if peakResidentKilobytes() > ceilingKilobytes {
+                stoppedEarly = true
+                break
+            }
             harness.press(.pageDown)
             harness.press(.end)
             await model.idle()
@@ -63,9 +69,13 @@ enum MemoryBench {
         let budget: Double? = size == 100_000 ? 64 : nil
         return [
             Figure(scenario: "\(label).peak", value: Double(peak) / 1024, unit: "MB", budget: budget, comparison: budget == nil ? nil : .below,
-                   note: "VmHWM after paging through \(shown) invoices (\(configuration.perPage) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB"),
+                   note: (stoppedEarly ? "STOPPED over the \(ceilingKilobytes / 1_048_576) GB ceiling; " : "") + "VmHWM after paging through \(shown) invoices (\(configuration.perPage) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB"),
         ]
     }
+
+    /// Peak memory at which a child stops browsing (4 GB): far past any budget, and enough to
+    /// show the trend without pushing a shared machine into swap or the OOM killer.
+    static let ceilingKilobytes = 4 * 1_048_576
 
     /// VmHWM (peak resident set) of this process in kB, 0 when unknown.
     static func peakResidentKilobytes() -> Int {

@@ -89,6 +89,18 @@ await scenario("rss") {
 await scenario("export") {
     for size in options.exportSizes { try await ExportBench.run(size: size, invoicesPerCustomer: invoicesPerCustomer, report: report) }
 }
+await scenario("cache") {
+    // The page cache's own figures (CacheBenchmarks.swift, by the cache's owner): no network.
+    for (name, value, unit) in runCacheBenchmarks() {
+        let id: String
+        if name.contains("store") { id = "cache.write_10k_records" }
+        else if name.contains("read") { id = "cache.page_read.median" }
+        else if name.contains("FTS") { id = "cache.fts_query_100k.median" }
+        else if name.contains("size") { id = "cache.db_size_100k" }
+        else { id = "cache." + name.filter { $0.isLetter || $0.isNumber } }
+        report.add(id, value, unit, note: name)
+    }
+}
 await scenario("render") {
     guard let dashboard else { throw BenchError("no dashboard frame to render") }
     try RenderBench.run(snapshot: dashboard, iterations: options.quick ? 50 : 300, report: report)
