@@ -93,7 +93,9 @@ await scenario("cache") {
     // The page cache's own figures (CacheBenchmarks.swift, by the cache's owner): no network.
     for (name, value, unit) in runCacheBenchmarks() {
         let id: String
-        if name.contains("store") { id = "cache.write_10k_records" }
+        if name.contains("store") {
+            id = "cache.write_" + (name.contains("100,000") ? "100k" : "10k") + "_records" + (name.hasSuffix("CPU") ? ".cpu" : "")
+        }
         else if name.contains("read") { id = "cache.page_read.median" }
         else if name.contains("FTS") { id = "cache.fts_query_100k.median" }
         else if name.contains("size") { id = "cache.db_size_100k" }
