@@ -47,25 +47,14 @@ import Testing
             let client = try sandbox.client()
             for stream in ExportStream.allCases {
                 guard let expected = stats[stream.rawValue] else { continue }
-                guard try await sandboxServes(stream, client: client) else {
-                    withKnownIssue("the sandbox does not serve \(stream.rawValue) yet", isIntermittent: true) {
-                        Issue.record("\(stream.rawValue) not served")
-                    }
-                    continue
-                }
+                #expect(try await sandboxServes(stream, client: client), "the sandbox serves \(stream.rawValue)")
                 let records = try await export(stream, format: format, client: client)
-                // The sandbox's list must agree with its own stats; if it does not, that is a
-                // sandbox bug (reported as a known issue) and the export is held to the list.
-                var target = expected
-                if case let .list(path, collectionKey) = stream.shape {
+                // The sandbox's list must agree with its own stats, so the export is held to both.
+                if case let .list(path, collectionKey) = stream.shape, stream != .subscriptions {
                     let first = try await client.rawPage(path, collectionKey: collectionKey, query: [], page: 1, perPage: 1)
-                    if let listed = first.meta.totalCount, listed != expected, stream != .subscriptions {
-                        withKnownIssue("sandbox: GET \(path) total_count \(listed) ≠ /_sandbox/stats \(expected)", isIntermittent: true) {
-                            Issue.record("sandbox stats disagree with its list for \(stream.rawValue)")
-                        }
-                        target = listed
-                    }
+                    #expect(first.meta.totalCount == expected, "GET \(path) total_count agrees with /_sandbox/stats")
                 }
+                let target = expected
                 #expect(records.count == target, "\(stream.rawValue) in \(format.rawValue)")
                 let ids = records.compactMap { recordIdentity($0, stream: stream) }
                 #expect(ids.count == records.count, "\(stream.rawValue): every record has an id")
