@@ -185,8 +185,6 @@ extension BrowserModel {
         case .left, .right:
             if case let .button(b) = d.focus {
                 d.focus = .button((b + (key == .left ? -1 : 1) + d.buttons.count) % d.buttons.count)
-            } else if case let .field(f) = d.focus {
-                _ = f
             }
         case .enter:
             switch d.focus {

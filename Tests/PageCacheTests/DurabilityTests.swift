@@ -202,6 +202,21 @@ struct DurabilityTests {
         }
     }
 
+    @Test func aSharedStickyDirectoryIsNotTightenedButTheFilesAre() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let shared = fixture.directory.url.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        #expect(chmod(shared.path, 0o1777) == 0)
+        var configuration = fixture.configuration()
+        configuration.directory = shared
+        let cache = PageCache(configuration: configuration, fetcher: fixture.fetcher)
+        #expect(cache.isPersistent)
+        let attributes = try FileManager.default.attributesOfItem(atPath: shared.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o1777)
+        #expect(try mode(of: cache.location.databaseURL.path) == 0o600)
+    }
+
     @Test func locationFollowsXDGAndSanitisesProfileNames() {
         let xdg = CacheLocation(profile: "prod", environment: ["XDG_CACHE_HOME": "/var/tmp/c", "HOME": "/home/ana"])
         #expect(xdg.databaseURL.path == "/var/tmp/c/lagotui/prod.sqlite")
