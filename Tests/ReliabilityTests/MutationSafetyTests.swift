@@ -32,7 +32,7 @@ import Testing
 
     /// Every action with the response cut off after the server applied it (truncated body)
     /// or the connection reset before it answered: never applied twice, always "outcome unknown".
-    @Test(arguments: ["truncate:1.0", "reset:1.0"])
+    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget"), arguments: ["truncate:1.0", "reset:1.0"])
     func eachActionAppliedAtMostOnceWhenTheConnectionBreaks(_ fault: String) async throws {
         let live = try await LiveBrowser()
         defer { Task { await live.stop() } }
@@ -78,7 +78,7 @@ import Testing
 
     /// Through the browser: an unknown outcome says so, disables the action until the record
     /// has been re-read, and repeated Enter / double key presses send one request.
-    @Test func unknownOutcomeInTheBrowserRereadsBeforeOfferingAgain() async throws {
+    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func unknownOutcomeInTheBrowserRereadsBeforeOfferingAgain() async throws {
         let live = try await LiveBrowser()
         defer { Task { await live.stop() } }
         await live.command("inv outstanding")
@@ -112,7 +112,7 @@ import Testing
     }
 
     /// Repeated Enter on a confirmation with the server slow to answer: one request.
-    @Test func repeatedEnterWhileSendingSendsOnce() async throws {
+    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func repeatedEnterWhileSendingSendsOnce() async throws {
         let live = try await LiveBrowser()
         defer { Task { await live.stop() } }
         await live.command("inv status=finalized payment_status=failed")
