@@ -118,7 +118,7 @@ import Testing
                 kill(process.processIdentifier, SIGINT)
             }
             #expect(result.status == 130, "\(result.stderr)")
-            let left = try FileManager.default.contentsOfDirectory(atPath: run.workDirectory.path).filter { !$0.hasPrefix(".std") && $0 != "home" }
+            let left = try FileManager.default.contentsOfDirectory(atPath: run.workDirectory.path).filter { !$0.hasPrefix(".std") && $0 != "home" && !$0.hasSuffix(".profraw") }
             #expect(left.isEmpty, "left behind: \(left)")
         }
     }
@@ -227,6 +227,35 @@ extension BinaryTests {
             kill(process.processIdentifier, SIGINT)
         }
         #expect(result.status == 0, "\(result.stderr)")
+    }
+}
+
+extension BinaryTests {
+    @Test func syncFillsTheCacheAndCacheClearEmptiesIt() async throws {
+        let run = try runner()
+        defer { run.workDirectory.remove() }
+        try await withSandbox { sandbox in
+            let sync = try await run.run(["sync", "customers", "invoices", "plans"], environment: api(sandbox))
+            #expect(sync.status == 0, "\(sync.stderr)")
+            #expect(sync.stdout.isEmpty)
+            #expect(sync.stderr.contains("synced invoices: \(try await sandbox.stats()["invoices"]!) records"))
+            let info = try await run.run(["cache", "info"], environment: api(sandbox))
+            #expect(info.status == 0)
+            #expect(info.stdout.contains(run.workDirectory.path + "/cache/lagotui/"))
+            let records = info.stdout.split(separator: "\n").first { $0.hasPrefix("records") }.flatMap { Int($0.split(separator: " ").last!) }
+            #expect((records ?? 0) > 0, "\(info.stdout)")
+            // The cache files never hold the key.
+            for file in run.workDirectory.allFiles() {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                #expect(bytes.range(of: Data(key.utf8)) == nil, "key found in \(file)")
+            }
+            let clear = try await run.run(["cache", "clear"], environment: api(sandbox))
+            #expect(clear.status == 0)
+            let after = try await run.run(["cache", "info"], environment: api(sandbox))
+            #expect(after.stdout.contains("records   0"), "\(after.stdout)")
+            let badStream = try await run.run(["sync", "nope"], environment: api(sandbox))
+            #expect(badStream.status == 2)
+        }
     }
 }
 
