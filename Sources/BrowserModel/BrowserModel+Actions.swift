@@ -112,6 +112,9 @@ extension BrowserModel {
             }
         default: return
         }
+        if profile.environment == .live {
+            lines.insert(StyledText("LIVE profile \(profile.name): this changes real billing data.", role: .danger), at: 0)
+        }
         var d = DialogState(kind: .confirm, title: title, lines: lines, buttons: ["Cancel", button], focus: .button(0), dangerous: true, purpose: .confirm(pending))
         if let required = pending.requiredText {
             d.fields = [DialogState.Field(label: "Type \(required) to confirm (live profile)", placeholder: required)]
@@ -159,8 +162,12 @@ extension BrowserModel {
                                     mutation: .topUpWallet(walletId: form.record.id, paidCredits: (result.paid ?? 0) > 0 ? result.paid : nil,
                                                            grantedCredits: (result.granted ?? 0) > 0 ? result.granted : nil),
                                     doneText: "Topped up wallet \(name)", verbText: "top up wallet \(name)", runningText: "Topping up wallet \(name)")
+        var lines = [StyledText("Top up wallet \(name) of \(customer) with " + parts.joined(separator: " and ") + "?")]
+        if profile.environment == .live {
+            lines.insert(StyledText("LIVE profile \(profile.name): this changes real billing data.", role: .danger), at: 0)
+        }
         dialog = DialogState(kind: .confirm, title: "Top up wallet",
-                             lines: [StyledText("Top up wallet \(name) of \(customer) with " + parts.joined(separator: " and ") + "?")],
+                             lines: lines,
                              buttons: ["Cancel", "Top up"], focus: .button(0), dangerous: true, purpose: .confirm(pending))
     }
 
@@ -178,8 +185,6 @@ extension BrowserModel {
         case .left, .right:
             if case let .button(b) = d.focus {
                 d.focus = .button((b + (key == .left ? -1 : 1) + d.buttons.count) % d.buttons.count)
-            } else if case let .field(f) = d.focus {
-                _ = f
             }
         case .enter:
             switch d.focus {

@@ -153,7 +153,7 @@ extension BrowserModel {
     // MARK: sort
 
     func sortNext() {
-        guard let screen = top, let pane = screen.focused as? ListPane, pane.fixedOrder == nil || true else { return }
+        guard let screen = top, let pane = screen.focused as? ListPane else { return }
         let count = pane.descriptor.columns.count
         if let s = pane.sort {
             pane.sort = s.column + 1 < count ? SortSpec(column: s.column + 1, ascending: true) : nil

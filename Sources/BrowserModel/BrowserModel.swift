@@ -85,6 +85,12 @@ public final class BrowserModel {
         toast(.info, "Switched to profile \(session.profile.name)")
     }
 
+    /// Shows a message from the host (e.g. a profile switch that failed, a clipboard that is
+    /// unavailable). Errors stay until dismissed.
+    public func notify(_ message: String, level: Toast.Level = .info) {
+        toast(level, message)
+    }
+
     /// Returns once no request or background task is running.
     public func idle() async { await tracker.idle() }
 

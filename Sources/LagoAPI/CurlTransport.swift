@@ -29,7 +29,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
         public init(
             maxConcurrentRequests: Int = 8,
             connectTimeout: Duration = .seconds(10),
-            requestTimeout: Duration = .seconds(60),
+            requestTimeout: Duration = .seconds(30),
             maxResponseBytes: Int = 256 << 20
         ) {
             self.maxConcurrentRequests = max(1, maxConcurrentRequests)

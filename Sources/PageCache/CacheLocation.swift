@@ -53,13 +53,22 @@ public struct CacheLocation: Sendable, Equatable {
     /// so pre-creating the file at 0600 keeps all three private without touching the umask.
     func prepare() throws {
         try Self.makeDirectory(directory.path)
-        guard chmod(directory.path, 0o700) == 0 else { throw CacheFileError.posix("chmod", directory.path, errno) }
+        try Self.makePrivate(directory.path)
         let fd = open(databaseURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CacheFileError.posix("open", databaseURL.path, errno) }
         close(fd)
         for file in allFiles where FileManager.default.fileExists(atPath: file.path) {
             guard chmod(file.path, 0o600) == 0 else { throw CacheFileError.posix("chmod", file.path, errno) }
         }
+    }
+
+    /// Tightens the directory to 0700 when it is ours to tighten: owned by us and not a
+    /// shared sticky directory such as /tmp (a configured directory could be one).
+    private static func makePrivate(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CacheFileError.posix("stat", path, errno) }
+        guard info.st_uid == geteuid(), info.st_mode & S_ISVTX == 0, info.st_mode & 0o777 != 0o700 else { return }
+        guard chmod(path, 0o700) == 0 else { throw CacheFileError.posix("chmod", path, errno) }
     }
 
     private static func makeDirectory(_ path: String) throws {

@@ -9,6 +9,8 @@ import GRDB
 ///   `stale` flag and a lookup `alias` (an external id or code a detail view asked for) on
 ///   records, and local search: `records.search_text` indexed by the FTS5
 ///   table `record_search`, kept in sync by triggers.
+/// - v3: `records.refs`, the number of page slots showing a record, kept by triggers, and a
+///   partial index of unreferenced records, so eviction finds loose records without a scan.
 enum CacheSchema {
     /// Fixed per-row allowance (index entries, row headers) added to the payload size.
     static let rowOverhead = 96
@@ -19,11 +21,12 @@ enum CacheSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: migrateToVersion2)
+        migrator.registerMigration("v3", migrate: migrateToVersion3)
         return migrator
     }
 
     /// The latest migration identifier.
-    static let latestVersion = "v2"
+    static let latestVersion = "v3"
 
     static func createVersion1(_ db: Database) throws {
         try db.execute(
@@ -149,6 +152,21 @@ enum CacheSchema {
                 END;
                 CREATE TRIGGER pages_usage_update AFTER UPDATE OF byte_size ON pages BEGIN
                     UPDATE cache_usage SET bytes = bytes - old.byte_size + new.byte_size WHERE id = 1;
+                END;
+                """)
+    }
+
+    static func migrateToVersion3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE records ADD COLUMN refs INTEGER NOT NULL DEFAULT 0;
+                UPDATE records SET refs = (SELECT count(*) FROM page_items WHERE record = records.id);
+                CREATE INDEX records_loose_by_access ON records (accessed_at) WHERE refs = 0;
+                CREATE TRIGGER page_items_ref_insert AFTER INSERT ON page_items BEGIN
+                    UPDATE records SET refs = refs + 1 WHERE id = new.record;
+                END;
+                CREATE TRIGGER page_items_ref_delete AFTER DELETE ON page_items BEGIN
+                    UPDATE records SET refs = refs - 1 WHERE id = old.record;
                 END;
                 """)
     }

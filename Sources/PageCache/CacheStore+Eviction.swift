@@ -2,23 +2,24 @@ import Foundation
 import GRDB
 
 extension CacheStore {
+    /// Most entries one write evicts, so a write never stalls on a big eviction; the next
+    /// writes continue until the cache is under its bound again.
+    static let maxEvictionsPerWrite = 64
+
     /// Keeps the cache under `maxBytes`: once over, the least recently used entries go until the
-    /// total is at 90 % of the bound (so eviction does not run on every write). An entry is a
+    /// total is at 95 % of the bound, at most `maxEvictionsPerWrite` per write. An entry is a
     /// page (with its records that no other page shows) or a record no page shows (a detail
     /// view or usage object). Sizes are payload bytes plus a fixed per-row allowance, kept as a
     /// running total by triggers, so the check costs one row read.
     static func evict(_ db: Database, maxBytes: Int) throws {
         guard try usage(db) > maxBytes else { return }
-        let target = maxBytes / 10 * 9
-        while try usage(db) > target {
-            let page = try Row.fetchOne(db, sql: "SELECT id, accessed_at FROM pages ORDER BY accessed_at, id LIMIT 1")
+        let target = maxBytes / 20 * 19
+        var evicted = 0
+        while try usage(db) > target, evicted < maxEvictionsPerWrite {
+            evicted += 1
+            let page = try Row.fetchOne(db, sql: "SELECT id, accessed_at FROM pages ORDER BY accessed_at LIMIT 1")
             let loose = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT id, accessed_at FROM records
-                    WHERE NOT EXISTS (SELECT 1 FROM page_items WHERE record = records.id)
-                    ORDER BY accessed_at, id LIMIT 1
-                    """)
+                db, sql: "SELECT id, accessed_at FROM records WHERE refs = 0 ORDER BY accessed_at LIMIT 1")
             switch (page, loose) {
             case (nil, nil):
                 return
@@ -36,10 +37,9 @@ extension CacheStore {
     static func deletePage(_ db: Database, id: Int64) throws {
         let recordIDs = try Int64.fetchAll(db, sql: "SELECT DISTINCT record FROM page_items WHERE page_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM pages WHERE id = ?", arguments: [id])
-        let statement = try db.cachedStatement(
-            sql: "DELETE FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM page_items WHERE record = ?)")
+        let statement = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ? AND refs = 0")
         for recordID in recordIDs {
-            try statement.execute(arguments: [recordID, recordID])
+            try statement.execute(arguments: [recordID])
         }
     }
 

@@ -41,6 +41,9 @@ extension CacheStore {
         configuration.label = "lagotui.cache"
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
+            // A cache may lose its last writes on power loss, never its consistency: in WAL
+            // mode NORMAL syncs at checkpoints only, not at every commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try prepareConnection?(db)
         }
         let pool = try DatabasePool(path: location.databaseURL.path, configuration: configuration)

@@ -39,6 +39,9 @@ struct LagoSandboxCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Signals are caught before the listening line, so a script may stop us right after it.
+        let waiter = SignalWaiter()
+        waiter.install()
         let sandbox = SandboxServer(options: SandboxOptions(
             host: host, port: port, apiKey: apiKey, seed: seed, customers: customers, faults: faults, liveEventsPerSecond: liveEvents))
         let url: URL
@@ -49,36 +52,39 @@ struct LagoSandboxCommand: AsyncParsableCommand {
         }
         // Written straight to fd 1 so scripts reading the pipe see it at once.
         FileHandle.standardOutput.write(Data("listening on \(url.absoluteString)\n".utf8))
-        await Self.waitForTermination()
+        await waiter.wait()
         await sandbox.stop()
-    }
-
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func waitForTermination() async {
-        let waiter = SignalWaiter()
-        await withCheckedContinuation { continuation in waiter.wait(continuation) }
     }
 }
 
-/// Owns the dispatch signal sources; resumes its continuation once on SIGINT or SIGTERM.
-/// Only touched from `start` and the sources' serial queue.
+/// Catches SIGINT and SIGTERM through dispatch sources and lets `wait()` return once either
+/// arrived (even if it arrived before `wait()` was called). All state lives on one serial queue.
 final class SignalWaiter: @unchecked Sendable {
     private var sources: [any DispatchSourceSignal] = []
     private var continuation: CheckedContinuation<Void, Never>?
+    private var signalled = false
     private let queue = DispatchQueue(label: "lago-sandbox.signals")
 
-    func wait(_ continuation: CheckedContinuation<Void, Never>) {
+    func install() {
         queue.sync {
-            self.continuation = continuation
             for sig in [SIGINT, SIGTERM] {
                 signal(sig, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
                 source.setEventHandler { [self] in
-                    self.continuation?.resume()
-                    self.continuation = nil
+                    signalled = true
+                    continuation?.resume()
+                    continuation = nil
                 }
                 source.resume()
                 sources.append(source)
+            }
+        }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            queue.async { [self] in
+                if signalled { continuation.resume() } else { self.continuation = continuation }
             }
         }
     }

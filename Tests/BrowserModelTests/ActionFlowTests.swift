@@ -80,7 +80,7 @@ import Testing
         #expect(h.model.availability(of: .retryPayment) == .enabled)
     }
 
-    @Test func unknownOutcomeRereadsBeforeOfferingAgain() async {
+    @Test(.timeLimit(.minutes(1))) func unknownOutcomeRereadsBeforeOfferingAgain() async {
         let h = await ActionFlowTests.onInvoice("inv_draft")
         await h.ds.scriptMutation("finalize", .failure(.outcomeUnknown("the connection broke after sending")))
         await h.ds.holdReads()
@@ -103,7 +103,7 @@ import Testing
         let h = await ActionFlowTests.onInvoice("inv_paid", environment: .live)
         await h.press("V")
         let d = h.snapshot.dialog
-        #expect(d?.lines.first?.text == "Void INV-0040 for Acme, $1,250.00?")
+        #expect(d?.lines.dropFirst().first?.text == "Void INV-0040 for Acme, $1,250.00?")
         #expect(d?.fields.first?.label == "Type INV-0040 to confirm (live profile)")
         #expect(d?.focusedButton == 0)
         await h.press("right", "enter")        // focus Void, press it without typing
@@ -115,6 +115,32 @@ import Testing
         await h.press("tab", "tab", "enter")
         #expect(await h.ds.count("perform void inv_paid") == 1)
         #expect(h.snapshot.toasts.last?.text == "Voided INV-0040")
+    }
+
+    @Test func actionsWorkFromTheDetailViewToo() async {
+        let h = await ActionFlowTests.onInvoice("inv_draft")
+        await h.press("enter")
+        #expect(h.snapshot.footerHints.contains { $0.title == "finalize" && $0.enabled })
+        await h.press("F", "right", "enter")
+        #expect(await h.ds.count("perform finalize inv_draft") == 1)
+        guard case let .text(t) = h.focusedPane.content else { Issue.record("not a detail view"); return }
+        #expect(t.lines.contains { $0.text == "status: finalized" })
+    }
+
+    @Test func dashboardInvoiceQuickFilters() async {
+        let h = await ActionFlowTests.onInvoice("inv_draft")
+        await h.press("t")
+        #expect(h.column(0) == ["INV-0041"])
+        #expect(h.focusedPane.summary.first?.text == "All [Outstanding] Succeeded Draft Overdue Voided Disputed")
+        await h.press("t", "t")
+        #expect(h.column(0) == ["INV-0042"])
+    }
+
+    @Test func liveConfirmationsSayItIsLive() async {
+        let h = await ActionFlowTests.onInvoice("inv_fail", environment: .live)
+        await h.press("P")
+        #expect(h.snapshot.dialog?.lines.first?.text == "LIVE profile eu-live: this changes real billing data.")
+        #expect(h.snapshot.dialog?.lines.first?.role == .danger)
     }
 
     @Test func testProfileVoidNeedsNoTyping() async {

@@ -58,6 +58,22 @@ import Testing
         #expect(h.focusedPane.serverSearch == nil)
     }
 
+    @Test(.timeLimit(.minutes(1))) func cachedFullTextHitsShowWhileTheServerSearches() async {
+        let h = await ListTests.many(45)
+        await h.start()
+        await h.ds.setCachedSearchHits(.customers, [Fixture.customer(44)])
+        await h.ds.hold()
+        h.model.handle(.serverSearch("44"))
+        while await h.ds.count("list customers p1 search=44") == 0 { await Task.yield() }
+        while h.column(0) != ["Customer 44"] { await Task.yield() }
+        #expect(h.focusedPane.stale)
+        await h.ds.release()
+        await h.model.idle()
+        #expect(h.column(0) == ["Customer 44"])
+        #expect(!h.focusedPane.stale)
+        #expect(await h.ds.count("fts customers 44") == 1)
+    }
+
     @Test func serverSearchIsRefusedWhereTheAPIHasNone() async {
         let h = await Harness.standard()
         await h.start()

@@ -45,6 +45,24 @@ import Testing
         #expect(await h.ds.count("usage sub_1") == 4)
     }
 
+    @Test(.timeLimit(.minutes(1))) func switchingSubscriptionsMidPollStartsAFreshPoll() async {
+        let h = await Harness.standard()
+        await h.start()
+        await h.ds.hold()
+        h.clock.advance(by: .seconds(5))           // a poll starts and hangs
+        while await h.ds.count("usage sub_1") < 2 { await Task.yield() }
+        h.model.handle(.down)                       // Globex: usage pane cleared
+        h.model.handle(.up)                         // back to Acme (its subscriptions reload)
+        await h.ds.release()
+        await h.model.idle()
+        #expect(await h.ds.count("usage sub_1") == 3)  // the hung poll's answer was dropped; a fresh one ran
+        #expect(UsageTests.usagePane(h)?.state == .idle)
+        #expect(UsageTests.usagePane(h)?.summary.contains { $0.text == "Usage so far $5.00" } == true)
+        h.clock.advance(by: .seconds(5))
+        await h.model.idle()
+        #expect(await h.ds.count("usage sub_1") == 4)
+    }
+
     @Test func pauseKeyStopsAndResumesPolling() async {
         let h = await Harness.standard()
         await h.start()

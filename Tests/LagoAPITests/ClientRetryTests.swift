@@ -75,6 +75,22 @@ import Testing
         #expect(clock.sleeps.count == 2)
     }
 
+    @Test func retriesStopAtTheTotalTimeCap() async throws {
+        let server = try await LoopbackServer.start { _, _ in LoopbackServer.json("{}", status: 503) }
+        defer { Task { await server.stop() } }
+        let clock = VirtualClock()
+        let retry = RetryPolicy(maxAttempts: 10, maxTotalTime: .seconds(1), clock: clock.retryClock, random: { 0 })
+        let client = try LagoClient(
+            configuration: LagoClientConfiguration(baseURL: server.baseURL, apiKey: "k", retry: retry),
+            transport: CurlTransport())
+        await #expect(throws: LagoError.server(status: 503)) {
+            try await client.getObject("/things/3", rootKey: "thing", as: Thing.self)
+        }
+        // 0.5 s fits in the 1 s budget; the next 1 s backoff would end after it.
+        #expect(clock.sleeps == [.milliseconds(500)])
+        #expect(server.arrivals.count == 2)
+    }
+
     @Test func getIsRetriedAfterABodyCutShort() async throws {
         let reply = Data("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"thing\"".utf8)
         let server = try RawSocketServer(reply: reply)
@@ -195,5 +211,29 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(throws: LagoError.outcomeUnknown("invoice")) { try result.get() }
+    }
+}
+
+@Suite struct RetryPolicyTests {
+    @Test func backoffDoublesIsCappedAndJittered() {
+        let policy = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(5), jitter: 0.5, random: { 0.5 })
+        #expect(policy.backoff(beforeRetry: 1) == .milliseconds(750))
+        #expect(policy.backoff(beforeRetry: 2) == .milliseconds(1500))
+        #expect(policy.backoff(beforeRetry: 4) == .milliseconds(3750))
+        let noJitter = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(5), jitter: 0.5, random: { 0 })
+        #expect(noJitter.backoff(beforeRetry: 3) == .seconds(4))
+    }
+
+    @Test func waitHeadersAreRead() {
+        let url = URL(string: "https://api.getlago.com")!
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        func delay(_ headers: [String: String]) -> Duration? {
+            RateLimitHeaders.delay(in: HTTPResponse(status: 429, headers: headers, url: url), now: now)
+        }
+        #expect(delay(["Retry-After": "2"]) == .seconds(2))
+        #expect(delay(["retry-after": "Tue, 14 Nov 2023 22:13:30 GMT"]) == .seconds(10))
+        #expect(delay(["X-RateLimit-Reset": "0"]) == .seconds(1))
+        #expect(delay(["x-ratelimit-reset": "7"]) == .seconds(7))
+        #expect(delay([:]) == nil)
     }
 }

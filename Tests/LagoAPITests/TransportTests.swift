@@ -189,4 +189,20 @@ import Testing
         #expect(seen.map(\.method) == ["POST", "PUT", "DELETE"])
         #expect(seen.first?.body == body)
     }
+
+    @Test func keepsConnectionsAliveForReadsButNotForMutations() async throws {
+        let server = try await LoopbackServer.start { _, _ in LoopbackServer.json("{}") }
+        defer { Task { await server.stop() } }
+        let transport = CurlTransport()
+        for _ in 0..<3 {
+            _ = try await transport.send(LagoAPI.HTTPRequest(method: .get, url: server.url("/read")))
+        }
+        for _ in 0..<2 {
+            _ = try await transport.send(LagoAPI.HTTPRequest(method: .post, url: server.url("/write")))
+        }
+        let ports = server.arrivals.seen.map(\.remotePort)
+        #expect(ports.allSatisfy { $0 != nil })
+        #expect(Set(ports[0..<3]).count == 1)  // three reads over one kept-alive connection
+        #expect(Set(ports[2..<5]).count == 3)  // each mutation on a connection of its own
+    }
 }

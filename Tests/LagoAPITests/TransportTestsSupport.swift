@@ -16,6 +16,8 @@ struct SeenRequest: Sendable {
     let acceptEncoding: String?
     let userAgent: String?
     let body: Data
+    /// The client's source port: equal ports mean one reused connection.
+    var remotePort: UInt16? = nil
 }
 
 /// A one-shot latch tests await instead of sleeping.
@@ -111,7 +113,11 @@ final class LoopbackServer: Sendable {
                 authorization: request.headers[.authorization],
                 acceptEncoding: request.headers[HTTPHeader("Accept-Encoding")],
                 userAgent: request.headers[HTTPHeader("User-Agent")],
-                body: try await request.bodyData
+                body: try await request.bodyData,
+                remotePort: {
+                    if case let .ip4(_, port)? = request.remoteAddress { return port }
+                    return nil
+                }()
             )
             recorder.arrived(seen)
             defer { recorder.left() }

@@ -39,9 +39,10 @@ struct BinaryRunner {
         return env
     }
 
-    /// Starts the process; `onStart` gets it (to send signals) once running.
+    /// Starts the process; `onStart` gets it and the path its stderr is written to (to watch
+    /// progress and send signals) once running.
     func run(_ arguments: [String], environment extra: [String: String] = [:],
-             onStart: (@Sendable (Process) async -> Void)? = nil) async throws -> Result {
+             onStart: (@Sendable (Process, String) async -> Void)? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = arguments
@@ -61,7 +62,7 @@ struct BinaryRunner {
             process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
         }
         try process.run()
-        if let onStart { await onStart(process) }
+        if let onStart { await onStart(process, errPath) }
         for await _ in finished { break }
         try out.close()
         try err.close()

@@ -108,7 +108,7 @@ import Testing
             let result = try await run.run(
                 ["export", "invoices", "--format", "csv", "--output", output, "--per-page", "1", "--concurrency", "1"],
                 environment: api(sandbox)
-            ) { process in
+            ) { process, _ in
                 // Wait until the export has its temporary file open, then interrupt it.
                 while !FileManager.default.fileExists(atPath: output),
                       !((try? FileManager.default.contentsOfDirectory(atPath: run.workDirectory.path)) ?? [])
@@ -200,6 +200,33 @@ import Testing
             #expect(bad.status == 3)
             #expect(bad.stdout.contains("FAIL  api"))
         }
+    }
+}
+
+extension BinaryTests {
+    @Test func demoWithoutATerminalServesTheSandboxUntilInterrupted() async throws {
+        let run = try runner()
+        defer { run.workDirectory.remove() }
+        let result = try await run.run(["--demo"]) { process, stderrPath in
+            var url: String?
+            while url == nil {
+                let text = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
+                if let range = text.range(of: "listening on ") {
+                    url = text[range.upperBound...].split(separator: " ").first.map(String.init)
+                } else {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            // The demo's sandbox answers the headless commands with the demo key.
+            let other = BinaryRunner(workDirectory: run.workDirectory)
+            let customers = try? await other.run(["get", "customers", "--output", "json"], environment: [
+                "LAGO_API_URL": url!, "LAGO_API_KEY": "lago-sandbox-key",
+            ])
+            #expect(customers?.status == 0)
+            #expect(((try? OrderedJSON.parse(customers?.stdout ?? ""))?.arrayValue?.count ?? 0) > 0)
+            kill(process.processIdentifier, SIGINT)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
         #expect(eu.apiURL == "https://api.eu.getlago.com/api/v1")
         #expect(eu.mode == .live)
         #expect(eu.readonly == true)
-        #expect(eu.keys == ["finalize": "F"])
+        #expect(eu.keys == ["finalize": ["F"]])
         #expect(eu.freshness == ["invoices": 30, "plans": 7200])
         #expect(file.profiles["local"]?.mode == .test)
     }

@@ -49,7 +49,9 @@ struct DurabilityTests {
         #expect(info.records == 2)
         #expect(info.bytesCounted > customers.reduce(0) { $0 + $1.count })
         let applied = try await cache.currentStore?.pool.read { db in try CacheSchema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
+        let refs = try await cache.currentStore?.pool.read { db in try Int.fetchAll(db, sql: "SELECT refs FROM records ORDER BY id") }
+        #expect(refs == [1, 1])
 
         // The migrated database takes new data normally.
         fixture.fetcher.setPage(PageKey(resource: "invoices"), Fixtures.page([Fixtures.invoice(1)]))
@@ -198,6 +200,21 @@ struct DurabilityTests {
             #expect(FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent) exists while open")
             #expect(try mode(of: file.path) == 0o600, "\(file.lastPathComponent)")
         }
+    }
+
+    @Test func aSharedStickyDirectoryIsNotTightenedButTheFilesAre() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let shared = fixture.directory.url.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        #expect(chmod(shared.path, 0o1777) == 0)
+        var configuration = fixture.configuration()
+        configuration.directory = shared
+        let cache = PageCache(configuration: configuration, fetcher: fixture.fetcher)
+        #expect(cache.isPersistent)
+        let attributes = try FileManager.default.attributesOfItem(atPath: shared.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o1777)
+        #expect(try mode(of: cache.location.databaseURL.path) == 0o600)
     }
 
     @Test func locationFollowsXDGAndSanitisesProfileNames() {

@@ -180,3 +180,58 @@ struct PageReadTests {
         #expect(await cache.cachedPage(logs)?.items == items)
     }
 }
+
+@Suite("Keys for Lago resources, detail aliases and the events stream")
+struct KeysAndEventsTests {
+    @Test func lagoResourceKeysUseLagoPaths() throws {
+        let invoices = try #require(PageKey.list(.invoices, query: [.init(name: "page", value: "3")], page: 2, perPage: 20))
+        #expect(invoices.path == "/invoices")
+        #expect(invoices.collectionKey == "invoices")
+        #expect(invoices.queryItems.isEmpty)  // paging lives in the key, not the query
+        #expect(invoices.page == 2)
+        #expect(PageKey.list(.walletTransactions) == nil)
+        let transactions = try #require(PageKey.list(.walletTransactions, parentID: "wal 1"))
+        #expect(transactions.path == "/wallets/wal%201/wallet_transactions")
+        #expect(transactions.resource == "wallet_transactions")
+        let customer = ObjectKey.record(.customers, id: "cus_00001")
+        #expect(customer.path == "/customers/cus_00001")
+        #expect(customer.rootKey == "customer")
+    }
+
+    @Test func detailFetchedByExternalIdIsTheListRecordNotACopy() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let list = try #require(PageKey.list(.customers))
+        fixture.fetcher.setPage(list, Fixtures.page([Fixtures.customer(1, name: "Acme"), Fixtures.customer(2)]))
+        let detail = ObjectKey.record(.customers, id: "cus_00001")
+        let updated = Fixtures.customer(1, name: "Acme Holdings")
+        fixture.fetcher.setObject(detail, updated)
+        let cache = fixture.makeCache()
+        _ = await collect(cache.page(list))
+        #expect(await cache.cachedObject(detail) == nil)
+        #expect(await collect(cache.object(detail)).map(\.kind) == ["fresh"])
+
+        #expect(await cache.cachedObject(detail)?.json == updated)  // found by its external id
+        #expect(await cache.cachedPage(list)?.items.first == updated)  // the list shows the new copy
+        #expect(await cache.search("acme").count == 1)
+        #expect(await cache.info().records == 2)
+        // A later list refresh keeps the alias.
+        fixture.clock.advance(by: 400)
+        _ = await collect(cache.page(list))
+        #expect(await cache.cachedObject(detail)?.json == Fixtures.customer(1, name: "Acme"))
+    }
+
+    @Test func eventsStreamDeliversOutageAndRecoveryOnce() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let cache = fixture.makeCache()
+        fixture.fetcher.fail(with: LagoError.timeout)
+        for page in 1...3 { _ = await collect(cache.page(PageKey(resource: "invoices", page: page))) }
+        fixture.fetcher.fail(with: nil)
+        fixture.fetcher.setPage(PageKey(resource: "plans"), Fixtures.page([Fixtures.plan("a")]))
+        _ = await collect(cache.page(PageKey(resource: "plans")))
+        var iterator = cache.events.makeAsyncIterator()
+        #expect(await iterator.next() == .offline(LagoError.timeout.message))
+        #expect(await iterator.next() == .online)
+    }
+}

@@ -80,4 +80,23 @@ import Testing
         await d.press("esc", "q")
         #expect(d.quitStatus == 0)
     }
+
+    /// The dashboard and the on-call overdue view as text, the README's screenshots. Set
+    /// LAGOTUI_SCREENSHOT_DIR to write them to files (dashboard.txt, overdue.txt).
+    @Test func screenshotsOfDashboardAndOverdue() async throws {
+        let s = try await start(rows: 32, columns: 130)
+        defer { Task { await s.server.stop() } }
+        let d = s.driver
+        await d.expectLine("customers [")
+        await d.expectLine("invoices [")
+        let dashboard = d.lines.joined(separator: "\n")
+        await d.press("O")
+        await d.expectLine("overdue")
+        await d.expectLine("DAYS")
+        let overdue = d.lines.joined(separator: "\n")
+        if let dir = ProcessInfo.processInfo.environment["LAGOTUI_SCREENSHOT_DIR"], !dir.isEmpty {
+            try dashboard.write(toFile: dir + "/dashboard.txt", atomically: true, encoding: .utf8)
+            try overdue.write(toFile: dir + "/overdue.txt", atomically: true, encoding: .utf8)
+        }
+    }
 }

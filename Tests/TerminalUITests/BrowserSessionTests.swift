@@ -128,4 +128,12 @@ import Testing
         await d.feed("\u{1B}[200~qqq\u{1B}[201~")   // a paste outside a prompt is ignored, not three quits
         #expect(d.quitStatus == nil)
     }
+
+    @Test func framesFollowTheThemeGlyphs() async {
+        let (model, ds) = await ModelFixtures.browser()
+        let d = TerminalTestDriver(app: BrowserView(model: model, openURL: { _ in }), rows: 24, columns: 80, idle: { await model.idle() }, apiCalls: { await ds.calls })
+        d.frameGlyphs = .heavy
+        await d.start()
+        await d.expectLine("┏ customers [6]")
+    }
 }

@@ -66,7 +66,7 @@ import Testing
         // A full frame still reads the same and the selected row is reverse video.
         _ = BrowserRenderer().render(SnapshotFixtures.dashboard(), on: screen)
         screen.present()
-        let row = try #require((0..<24).first { screen.rowText($0).contains("│Acme Corporation") })
+        let row = try #require((0..<24).first { screen.rowText($0).contains("│Acme") })
         var cell = cchar_t()
         _ = mvwin_wch(tui_stdscr(), Int32(row), 2, &cell)
         var attrs: attr_t = 0

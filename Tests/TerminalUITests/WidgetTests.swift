@@ -115,12 +115,13 @@ import Testing
 
     @Test func footerKeepsHelpVisible() {
         let screen = CellBufferScreen(rows: 1, columns: 40)
-        FooterHints([Hint(key: "f", title: "finalize"), Hint(key: "r", title: "refresh", enabled: false), Hint(key: "v", title: "void"), Hint(key: "?", title: "help")])
+        FooterHints([Hint(key: "f", title: "finalize", dangerous: true), Hint(key: "r", title: "refresh", enabled: false), Hint(key: "v", title: "void"), Hint(key: "?", title: "help")])
             .draw(on: Canvas(screen: screen), row: 0, in: Rect(size: screen.size))
         let line = screen.lines()[0]
         #expect(line.hasPrefix("f finalize  r refresh"))
         #expect(line.hasSuffix("? help"))
         #expect(screen.style(of: "refresh")?.role == .hintDisabled)
+        #expect(screen.style(of: "f finalize")?.role == .statusWarning)
     }
 
     @Test func promptShowsGhostCompletionAndCandidates() {

@@ -15,6 +15,7 @@ public actor InMemoryDataSource: BrowserDataSource {
     private var overdue: Result<Data, BrowserDataError> = .success(Data("[]".utf8))
     private var holds: [CheckedContinuation<Void, Never>] = []
     private var holding = false
+    private var cachedHits: [ResourceKind: [Data]] = [:]
     private var readHolds: [CheckedContinuation<Void, Never>] = []
     private var holdingReads = false
     /// When false, pages carry no total count (the browser must say "N+").
@@ -241,5 +242,13 @@ public actor InMemoryDataSource: BrowserDataSource {
         return directory.appendingPathComponent(fileName)
     }
 
-    public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
+    /// Records the local full-text search answers with (default: none, like an empty cache).
+    public func setCachedSearchHits(_ resource: ResourceKind, _ jsonObjects: [String]) {
+        cachedHits[resource] = jsonObjects.map { Data($0.utf8) }
+    }
+
+    public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
+        calls.append("fts \(request.resource.rawValue) \(term)")
+        return cachedHits[request.resource] ?? []
+    }
 }

@@ -84,9 +84,12 @@ final class PollScheduler {
         nextDue = nil
     }
 
-    /// Stops everything (pane discarded).
+    /// Stops everything (the pane shows another subscription, or is discarded). A poll still
+    /// in flight is forgotten: its owner drops the answer and never reports it.
     func stop() {
         visible = false
+        inFlight = false
+        failures = 0
         cancelTimer()
     }
 }

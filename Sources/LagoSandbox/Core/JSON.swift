@@ -11,6 +11,8 @@ indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([Field])
+    /// Already-serialised JSON, spliced in verbatim (cached fragments).
+    case raw([UInt8])
 
     /// One key/value pair of an object.
     struct Field: Sendable, Equatable {
@@ -69,6 +71,7 @@ indirect enum JSON: Sendable, Equatable {
         case .bool(let b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .number(let n): out.append(contentsOf: n.utf8)
+        case .raw(let bytes): out.append(contentsOf: bytes)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))

@@ -53,7 +53,8 @@ extension SandboxStore {
         let externalId = String.customerExternalId(i)
         let slug = String(externalId.dropFirst(5))
         let entity: Int = currency == .usd ? 0 : (currency == .jpy ? 2 : 1)
-        let provider: String? = ["stripe", "gocardless", "adyen", nil][rng.weighted([50, 15, 10, 25])]
+        // Customer 0 (the hostile name) always pays by a card that keeps failing.
+        let provider: String? = i == 0 ? "stripe" : ["stripe", "gocardless", "adyen", nil][rng.weighted([50, 15, 10, 25])]
         var metadata: [MetadataPair] = []
         if rng.chance(0.6) { metadata.append(MetadataPair(key: "segment", value: rng.pick(NamePools.segments), displayInInvoice: false)) }
         if rng.chance(0.4) { metadata.append(MetadataPair(key: "crm_id", value: "0065\(rng.int(100_000...999_999))", displayInInvoice: true)) }
@@ -80,7 +81,8 @@ extension SandboxStore {
             accountType: rng.chance(0.08) ? "partner" : "customer",
             customerType: customerType,
             netPaymentTerm: [nil, 0, 15, 30, 45][rng.weighted([40, 10, 20, 20, 10])],
-            invoiceGracePeriod: rng.chance(0.2) ? rng.int(1...5) : nil,
+            // Customers 2 and 3 always have a long grace period, so a draft invoice exists whatever the seed.
+            invoiceGracePeriod: i == 2 || i == 3 ? 31 : (rng.chance(0.25) ? rng.pick([2, 5, 10, 20]) : nil),
             paymentProvider: provider,
             cardFails: provider != nil && (i == 0 || rng.chance(0.15)),
             documentLocale: ["en", "fr", "de", "ja", nil][rng.weighted([30, 15, 10, 5, 40])],
@@ -93,12 +95,15 @@ extension SandboxStore {
     private mutating func seedSubscriptions(customer c: Int, _ rng: inout SplitMix64, eventsPerCharge: ClosedRange<Int>) {
         let customer = customers[c]
         let planChoices = plans(in: customer.currency)
-        let count = c < NamePools.special.count ? 1 : [0, 1, 2][rng.weighted([8, 67, 25])]
+        // Special customers have an active subscription; 5-7 also one canceled, terminated and
+        // pending, so every status exists whatever the seed.
+        let forced: [Int: SubscriptionStatus] = [5: .canceled, 6: .terminated, 7: .pending]
+        let count = c < NamePools.special.count ? (forced[c] == nil ? 1 : 2) : [0, 1, 2][rng.weighted([8, 67, 25])]
         for k in 0..<count {
             let planShape = rng.weighted([40, 35, 10, 15])
             let plan = planChoices[planShape]
             var status: SubscriptionStatus = [.active, .terminated, .canceled, .pending][rng.weighted([62, 16, 8, 14])]
-            if c < NamePools.special.count { status = .active }
+            if c < NamePools.special.count { status = k == 0 ? .active : forced[c] ?? .active }
             let earliest = customer.createdAt + Self.day
             let latest = generatedAt - 2 * Self.day
             var subscriptionAt = earliest + Int64(rng.int(0...Int(max(0, latest - earliest))))

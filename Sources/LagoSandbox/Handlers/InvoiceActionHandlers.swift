@@ -36,7 +36,8 @@ enum InvoiceActionHandlers {
         invoice.issuingDay = Int32(store.today)
         invoice.dueDay = invoice.issuingDay + Int32(invoice.netPaymentTerm)
         invoice.updatedAt = store.now
-        invoice.pdfState = .generating
+        // The PDF is produced on the first download request (checklist §8.6).
+        invoice.pdfState = .none
         // Every seeded customer and billing entity resolves finalize_zero_amount_invoice to
         // `finalize`, so a zero total is finalized (and already paid) rather than closed.
         invoice.status = .finalized

@@ -63,7 +63,7 @@ extension SandboxStore {
         ])
         if bare { return json }
         json = json.appending([
-            "customer": customerJSON(c),
+            "customer": renderCache.customer(c) { customerJSON(c) },
             "metadata": .array(invoiceMetadata(i)),
             "applied_taxes": .array(invoice.taxRateHundredths > 0 || invoice.type != .credit ? [appliedTaxJSON(i)] : []),
             "applied_invoice_custom_sections": .array([]),

@@ -24,6 +24,8 @@ extension SandboxStore {
             "rate_amount": .string(Decimals.string(wallet.rateHundredths, scale: 2)),
             "credits_balance": .string(Decimals.string(wallet.creditsHundredths, scale: 2)),
             "balance_cents": .int(balance),
+            // Legacy money balance the official clients still read (`balance: str # legacy`).
+            "balance": .string(Decimals.string(balance, scale: customers[Int(wallet.customer)].currency.minorUnits)),
             "consumed_credits": .string(Decimals.string(wallet.consumedCreditsHundredths, scale: 2)),
             "created_at": .string(CivilTime.timestamp(wallet.createdAt)),
             "expiration_at": ts(wallet.expirationAt),

@@ -45,6 +45,11 @@ struct SandboxStore: Sendable {
     var invoiceSequenceByCustomer: [Int32] = []
     var creditNoteSequence: Int32 = 0
 
+    /// Position of each invoice in `invoiceOrder` (lets filters scan storage order sequentially).
+    var invoicePosition: [Int32] = []
+    /// Serialised fragments of records that never change after seeding (customers).
+    let renderCache = RenderCache()
+
     /// Mutations applied per record (`"invoice:<lago_id>"` → count), read by the control endpoint.
     var mutationsByRecord: [String: Int] = [:]
 
@@ -108,6 +113,7 @@ struct SandboxStore: Sendable {
             return a < b
         }
         invoiceOrder = order
+        rebuildInvoicePositions()
         var events = Array(0..<Int32(self.events.count))
         let keys = self.events.map { $0.timestampMillis }
         defer { eventOrder = events }
@@ -127,6 +133,13 @@ struct SandboxStore: Sendable {
             if invoiceSortsBefore(invoiceOrder[mid], id) { low = mid + 1 } else { high = mid }
         }
         invoiceOrder.insert(id, at: low)
+        rebuildInvoicePositions()
+    }
+
+    mutating func rebuildInvoicePositions() {
+        var positions = [Int32](repeating: 0, count: invoices.count)
+        for (position, i) in invoiceOrder.enumerated() { positions[Int(i)] = Int32(position) }
+        invoicePosition = positions
     }
 
     mutating func insertEventInOrder(_ i: Int) {

@@ -132,8 +132,10 @@ struct Dispatcher: HTTPHandler {
             headers[.contentType] = response.contentType
         }
         for (name, value) in response.headers { headers[HTTPHeader(name)] = value }
+        // One buffer the size of the body: FlyingFox writes each chunk with its own syscall.
+        let data = Data(response.body)
         return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(response.status, phrase: reasonPhrase(response.status)),
-                                      headers: headers, body: Data(response.body))
+                                      headers: headers, body: HTTPBodySequence(data: data, suggestedBufferSize: max(4096, data.count)))
     }
 
     static func reasonPhrase(_ status: Int) -> String {

@@ -140,7 +140,14 @@ public struct ConfigFile: Sendable, Equatable {
                     throw typeError(key: key, expected: "a table (action = \"key\")", found: value, scope: scope, path: path, locator: locator)
                 }
                 for action in keys.keys.sorted() {
-                    profile.keys[action] = try string(keys[action]!, key: action, table: scope + ["keys"], path: path, locator: locator)
+                    let entry = keys[action]!
+                    if let list = entry.array {
+                        profile.keys[action] = try list.map {
+                            try string($0, key: action, table: scope + ["keys"], path: path, locator: locator)
+                        }
+                    } else {
+                        profile.keys[action] = [try string(entry, key: action, table: scope + ["keys"], path: path, locator: locator)]
+                    }
                 }
             case "freshness":
                 guard let table = value.table else {

@@ -17,8 +17,8 @@ public struct ProfileConfig: Sendable, Equatable {
     public var readonly: Bool?
     public var theme: String?
     public var downloadDir: String?
-    /// Key remapping for the browser: action name → key.
-    public var keys: [String: String]
+    /// Key remapping for the browser: action name → keys (`"F"` or `["F", "ctrl-f"]`).
+    public var keys: [String: [String]]
     /// Freshness overrides in seconds, per resource (`invoices = 60`, `plans = "1h"`).
     public var freshness: [String: Int]
     /// Cache size bound in megabytes.

@@ -49,7 +49,7 @@ public struct Settings: Sendable {
     public var theme: String?
     public var verbose: Bool
     public var downloadDir: String?
-    public var keys: [String: String]
+    public var keys: [String: [String]]
     public var freshness: [String: Int]
     public var cacheMaxMegabytes: Int?
     /// Warnings to print once on stderr (loose permissions, --api-key visible, --insecure …).

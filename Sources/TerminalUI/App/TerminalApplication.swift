@@ -8,6 +8,12 @@ public protocol TerminalHost: AnyObject {
     func copyToClipboard(_ text: String)
     /// Ends the session with an exit status once the current turn finishes.
     func quit(status: Int32)
+    /// Frame characters of the theme in force (nil: the app's own choice).
+    var frameGlyphs: BoxGlyphs? { get }
+}
+
+extension TerminalHost {
+    public var frameGlyphs: BoxGlyphs? { nil }
 }
 
 /// An application drawn by the run loop: it renders its state on a screen and handles keys.

@@ -63,6 +63,8 @@ public final class TerminalSession: TerminalHost {
 
     public func setNeedsRender() { scheduler.request() }
 
+    public var frameGlyphs: BoxGlyphs? { screen.theme.glyphs.box }
+
     public func copyToClipboard(_ text: String) {
         guard let sequence = OSC52.sequence(copying: text, environment: environment) else { return }
         NcursesScreen.writeToTerminal(sequence)

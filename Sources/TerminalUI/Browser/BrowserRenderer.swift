@@ -121,13 +121,14 @@ public struct BrowserRenderer {
     }
 
     private func drawPane(_ pane: PaneSnapshot, in rect: Rect, canvas fullCanvas: Canvas, report: inout Report) {
-        let canvas = fullCanvas.clipped(to: rect)
         report.visiblePanes.append(pane.id)
         var filter = pane.filter
         if let search = pane.serverSearch { filter = (filter.map { $0 + " " } ?? "") + "search:" + search }
         let title = pane.stale ? pane.title + " (cached)" : pane.title
-        var inner = Panel(title: title, count: pane.countText, filter: filter, focused: pane.focused, glyphs: glyphs).draw(on: canvas, in: rect)
+        var inner = Panel(title: title, count: pane.countText, filter: filter, focused: pane.focused, glyphs: glyphs).draw(on: fullCanvas.clipped(to: rect), in: rect)
         guard !inner.isEmpty else { report.viewportRows[pane.id] = 1; return }
+        // Everything inside the frame is clipped to it.
+        let canvas = fullCanvas.clipped(to: inner)
         // Status line: loading, refreshing, failure.
         switch pane.state {
         case .loading:

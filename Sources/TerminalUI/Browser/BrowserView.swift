@@ -16,18 +16,21 @@ public final class BrowserView: TerminalApplication {
     private let switchProfile: (@MainActor (String) async throws -> BrowserSession)?
     private let openURL: @MainActor (URL) -> Void
     private let clock: @MainActor () -> Date
+    private let explicitGlyphs: Bool
 
     /// - Parameters:
+    ///   - glyphs: frame characters; nil takes the host's theme (`frame.glyphs`).
     ///   - switchProfile: builds the session for another profile (`:profile NAME`); nil when
     ///     the host cannot switch (then the model's request is answered with an error toast).
     ///   - openURL: opens an address in the user's browser; by default `xdg-open`/`open`
     ///     with its output silenced so it cannot scribble over the screen.
-    public init(model: BrowserModel, glyphs: BoxGlyphs = .unicode,
+    public init(model: BrowserModel, glyphs: BoxGlyphs? = nil,
                 switchProfile: (@MainActor (String) async throws -> BrowserSession)? = nil,
                 openURL: @escaping @MainActor (URL) -> Void = BrowserView.launchBrowser,
                 clock: @escaping @MainActor () -> Date = { Date() }) {
         self.model = model
-        self.renderer = BrowserRenderer(glyphs: glyphs)
+        self.renderer = BrowserRenderer(glyphs: glyphs ?? .unicode)
+        self.explicitGlyphs = glyphs != nil
         self.switchProfile = switchProfile
         self.openURL = openURL
         self.clock = clock
@@ -35,6 +38,7 @@ public final class BrowserView: TerminalApplication {
 
     public func attach(to host: any TerminalHost) {
         self.host = host
+        if !explicitGlyphs, let glyphs = host.frameGlyphs { renderer.glyphs = glyphs }
         model.onChange = { [weak self] in self?.host?.setNeedsRender() }
         model.start()
     }

@@ -21,7 +21,7 @@ public enum TerminalBrowser {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             return failure.exitStatus
         }
-        let view = BrowserView(model: model, glyphs: theme.glyphs.box, switchProfile: switchProfile)
+        let view = BrowserView(model: model, switchProfile: switchProfile)
         let session: TerminalSession
         do {
             session = try TerminalSession(app: view, options: TerminalOptions(theme: theme, mouse: mouse, environment: environment))

@@ -32,7 +32,8 @@ public struct FooterHints {
         }
         var x = rect.column
         for hint in shown + [help] where x < rect.right {
-            let keyRole: StyleRole = hint.enabled ? .hintKey : .hintDisabled
+            // Keys of actions that change billing data stand out (warning colour, bold in mono).
+            let keyRole: StyleRole = !hint.enabled ? .hintDisabled : (hint.dangerous ? .statusWarning : .hintKey)
             x += canvas.text(hint.key, row: row, column: x, style: Style(keyRole))
             x += 1
             x += canvas.text(hint.title, row: row, column: x, style: Style(hint.enabled ? .hintText : .hintDisabled), maxWidth: rect.right - x)

@@ -110,8 +110,14 @@ public struct TableWidget {
                 columns[a.element].priority == columns[b.element].priority ? a.offset < b.offset : columns[a.element].priority < columns[b.element].priority
             }?.offset
         }
+        // What a column insists on before others are dropped: essential columns their natural
+        // width, except flexible ones (names), which give way down to half of the table.
+        func insisted(_ i: Int) -> Int {
+            guard columns[i].priority == 0 else { return minimum(i) }
+            return columns[i].flexible ? min(natural[i], max(minimum(i), available / 2)) : natural[i]
+        }
         while shown.count > 1 {
-            let needed = shown.map { columns[$0].priority == 0 ? natural[$0] : minimum($0) }.reduce(0, +) + shown.count - 1
+            let needed = shown.map(insisted).reduce(0, +) + shown.count - 1
             guard needed > available else { break }
             if let drop = leastImportant() {
                 shown.remove(at: drop)
@@ -131,15 +137,22 @@ public struct TableWidget {
             while spare > 0 { widths[targets[t % targets.count]] += 1; spare -= 1; t += 1 }
             return zip(shown, widths).map { (index: $0, width: $1) }
         }
-        // Squeeze: least important first (highest priority number), widest first among equals.
-        let order = shown.indices.sorted { a, b in
-            let pa = columns[shown[a]].priority, pb = columns[shown[b]].priority
-            return pa != pb ? pa > pb : widths[a] > widths[b]
+        // Squeeze in steps: flexible essential columns down to what they insist on, then less
+        // important columns (highest priority number first) to their minimum, then flexible
+        // ones, then the rest; widest first among equals.
+        func squeeze(_ ks: [Int], to floor: (Int) -> Int) {
+            for k in ks.sorted(by: { widths[$0] > widths[$1] }) where total > budget {
+                let cut = min(total - budget, widths[k] - floor(shown[k]))
+                if cut > 0 { widths[k] -= cut; total -= cut }
+            }
         }
-        for k in order where total > budget {
-            let cut = min(total - budget, widths[k] - minimum(shown[k]))
-            if cut > 0 { widths[k] -= cut; total -= cut }
+        let flexibleEssential = shown.indices.filter { columns[shown[$0]].priority == 0 && columns[shown[$0]].flexible }
+        squeeze(flexibleEssential, to: insisted)
+        for priority in Set(shown.map { columns[$0].priority }).filter({ $0 > 0 }).sorted(by: >) {
+            squeeze(shown.indices.filter { columns[shown[$0]].priority == priority }, to: minimum)
         }
+        squeeze(flexibleEssential, to: minimum)
+        squeeze(Array(shown.indices), to: minimum)
         if total > budget, let last = widths.indices.last { widths[last] = max(1, widths[last] - (total - budget)) }
         return zip(shown, widths).map { (index: $0, width: $1) }
     }

@@ -31,6 +31,8 @@ final class TerminalTestDriver: TerminalHost {
     func setNeedsRender() { needsRender = true }
     func copyToClipboard(_ text: String) { clipboard.append(text) }
     func quit(status: Int32) { quitStatus = status }
+    /// The theme's frame characters, as the real session would hand them to the app.
+    var frameGlyphs: BoxGlyphs?
 
     // MARK: driving
 
