@@ -80,7 +80,7 @@ final class LagotuiUnderTmux {
     /// `expected`, the modes match those from before it started, the alternate screen is
     /// left, and the shell's line is visible on the normal screen.
     func expectExit(_ expected: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let status = try await tmux.waitForExit(sourceLocation: sourceLocation)
+        let status = try await tmux.waitForExit(sourceLocation: sourceLocation) ?? work.read("status").flatMap { Int32($0) }
         #expect(status == expected, "exit status; stderr: \(work.read("stderr.txt") ?? "")", sourceLocation: sourceLocation)
         #expect(work.read("status") == String(expected), sourceLocation: sourceLocation)
         let before = work.read("stty.before"), after = work.read("stty.after")

@@ -142,13 +142,13 @@ final class TmuxSession {
         try await waitFor(text: text, timeout: .zero, sourceLocation: sourceLocation)
     }
 
-    /// Waits until the pane's program has exited; its exit status.
-    func waitForExit(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int32 {
+    /// Waits until the pane's program has exited; its exit status, or nil when tmux does not
+    /// report one (tmux 3.3 leaves `pane_dead_status` empty for some exits).
+    func waitForExit(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let state = try display("#{pane_dead} #{pane_dead_status}").split(separator: " ")
-            // tmux marks the pane dead a moment before it records the status.
-            if state.first == "1", let status = state.dropFirst().first.flatMap({ Int32($0) }) { return status }
+            if state.first == "1" { return state.dropFirst().first.flatMap { Int32($0) } }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("the program did not exit; the screen was:\n\((try? capture()) ?? "")", sourceLocation: sourceLocation)
