@@ -230,6 +230,35 @@ extension BinaryTests {
     }
 }
 
+extension BinaryTests {
+    @Test func syncFillsTheCacheAndCacheClearEmptiesIt() async throws {
+        let run = try runner()
+        defer { run.workDirectory.remove() }
+        try await withSandbox { sandbox in
+            let sync = try await run.run(["sync", "customers", "invoices", "plans"], environment: api(sandbox))
+            #expect(sync.status == 0, "\(sync.stderr)")
+            #expect(sync.stdout.isEmpty)
+            #expect(sync.stderr.contains("synced invoices: \(try await sandbox.stats()["invoices"]!) records"))
+            let info = try await run.run(["cache", "info"], environment: api(sandbox))
+            #expect(info.status == 0)
+            #expect(info.stdout.contains(run.workDirectory.path + "/cache/lagotui/"))
+            let records = info.stdout.split(separator: "\n").first { $0.hasPrefix("records") }.flatMap { Int($0.split(separator: " ").last!) }
+            #expect((records ?? 0) > 0, "\(info.stdout)")
+            // The cache files never hold the key.
+            for file in run.workDirectory.allFiles() {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                #expect(bytes.range(of: Data(key.utf8)) == nil, "key found in \(file)")
+            }
+            let clear = try await run.run(["cache", "clear"], environment: api(sandbox))
+            #expect(clear.status == 0)
+            let after = try await run.run(["cache", "info"], environment: api(sandbox))
+            #expect(after.stdout.contains("records   0"), "\(after.stdout)")
+            let badStream = try await run.run(["sync", "nope"], environment: api(sandbox))
+            #expect(badStream.status == 2)
+        }
+    }
+}
+
 /// A loopback port nobody listens on.
 func closedLoopbackPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

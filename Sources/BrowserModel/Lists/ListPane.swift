@@ -31,7 +31,31 @@ final class ListPane: Pane {
     var extraScopes: Set<ActionScope> = []
 
     private var pages: [[Row]] = []
-    private(set) var rows: [Row] = []
+    private(set) var rows: [Row] = [] {
+        didSet {
+            if appending { return }
+            haystacks = rows.map(\.haystack)
+            rowIDs = Set(rows.map(\.id))
+            rowsVersion += 1
+        }
+    }
+    /// Ids of `rows` (each row is shown once, even when pages overlap).
+    private var rowIDs: Set<String> = []
+    /// Set while `rows` grows at the end and the caller updates `haystacks`/`rowIDs` itself.
+    private var appending = false
+    /// Each row's lower-cased filter text, in row order: what a background filter reads.
+    private var haystacks: [String] = []
+    /// Bumped whenever `rows` changes, so a background filter over older rows is dropped.
+    private var rowsVersion = 0
+    /// `rowsVersion` when `visible` was last computed.
+    private var visibleVersion = -1
+    /// The filter running off the main actor (large lists); a newer keystroke cancels it.
+    private var filterTask: Task<Void, Never>?
+    /// True while a background filter runs; the rows shown are still the previous ones.
+    private(set) var filtering = false
+    /// Lists at least this long are filtered off the main actor, so typing never waits for
+    /// the scan (smaller lists filter in well under a millisecond, synchronously).
+    static let backgroundFilterRows = 2_000
     private var nextPage: Int? = 1
     private(set) var totalCount: Int?
     private(set) var state: LoadState = .idle
@@ -79,6 +103,7 @@ final class ListPane: Pane {
 
     private func resetAndLoad() {
         generation += 1
+        cancelBackgroundFilter()
         pages = []
         rows = []
         visible = []
@@ -136,11 +161,45 @@ final class ListPane: Pane {
         }
     }
 
-    /// Sets the local filter (nil or empty clears it).
+    /// Sets the local filter (nil or empty clears it). On large lists the matching runs off
+    /// the main actor and the rows follow when it is done; a newer call cancels an older one.
     func setFilter(_ text: String?) {
         filter = text.flatMap { RowFilter($0) }
-        rebuild()
+        guard let filter, rows.count >= Self.backgroundFilterRows else {
+            rebuild()
+            env.changed()
+            return
+        }
+        cancelBackgroundFilter()
+        filtering = true
+        let haystacks = self.haystacks
+        let version = rowsVersion
+        filterTask = env.tracker.run { [weak self] in
+            let matched = await Self.matching(haystacks, filter)
+            guard let self, let matched, !Task.isCancelled, version == self.rowsVersion, self.filter?.text == filter.text else { return }
+            self.filterTask = nil
+            self.filtering = false
+            self.rebuild(matched: matched)
+            self.env.changed()
+        }
         env.changed()
+    }
+
+    private func cancelBackgroundFilter() {
+        filterTask?.cancel()
+        filterTask = nil
+        filtering = false
+    }
+
+    /// Indices of the rows `filter` keeps, computed on the global executor; nil if cancelled.
+    @concurrent
+    nonisolated private static func matching(_ haystacks: [String], _ filter: RowFilter) async -> [Int]? {
+        var matched: [Int] = []
+        for i in haystacks.indices {
+            if i & 4095 == 0, Task.isCancelled { return nil }
+            if filter.matches(lowercased: haystacks[i]) { matched.append(i) }
+        }
+        return matched
     }
 
     /// Searches on the server (`search_term`) for what is not loaded; instant cached matches
@@ -207,7 +266,7 @@ final class ListPane: Pane {
     }
 
     private func apply(_ result: ListPageResult, page: Int, markChanges: Bool) {
-        let old = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let old = markChanges ? Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         var newRows: [Row] = []
         for item in result.items {
             guard let json = try? BrowserJSON.parse(item) else { continue }
@@ -221,10 +280,13 @@ final class ListPane: Pane {
             }
         }
         let index = page - 1
+        let appended: Bool
         if index < pages.count {
             pages[index] = newRows
+            appended = false
         } else if index == pages.count {
             pages.append(newRows)
+            appended = true
         } else {
             return
         }
@@ -233,8 +295,22 @@ final class ListPane: Pane {
         }
         if let total = result.totalCount { totalCount = total }
         stale = result.freshness != .fresh
-        var seen = Set<String>()
-        rows = pages.joined().filter { seen.insert($0.id).inserted }
+        if appended {
+            // A next page only adds rows at the end: no need to re-walk every loaded page
+            // (that made loading a long list quadratic).
+            let added = newRows.filter { rowIDs.insert($0.id).inserted }
+            appending = true
+            rows.append(contentsOf: added)
+            appending = false
+            haystacks.append(contentsOf: added.map(\.haystack))
+            // Existing rows keep their indices, so the cursor's row can still be found fast.
+            let visibleWasCurrent = visibleVersion == rowsVersion
+            rowsVersion += 1
+            if visibleWasCurrent { visibleVersion = rowsVersion }
+        } else {
+            var seen = Set<String>()
+            rows = pages.joined().filter { seen.insert($0.id).inserted }
+        }
         rebuild()
         env.changed()
     }
@@ -243,7 +319,7 @@ final class ListPane: Pane {
         let cells = descriptor.cells(of: json)
         let id = descriptor.id(of: json)
         return Row(id: id, json: json, cells: cells, role: descriptor.rowRole(json),
-                   haystack: (cells.map(\.text) + [id]).joined(separator: " "))
+                   haystack: (cells.map(\.text) + [id]).joined(separator: " ").lowercased())
     }
 
     func replace(recordID: String, with json: BrowserJSON) {
@@ -275,9 +351,20 @@ final class ListPane: Pane {
 
     // MARK: view
 
-    private func rebuild() {
-        var indices = Array(rows.indices)
-        if let filter { indices = indices.filter { filter.matches(rows[$0].haystack) } }
+    /// Recomputes the visible rows (filter, order) and keeps the cursor on its record.
+    /// `matched` is a background filter's result for the current rows.
+    private func rebuild(matched: [Int]? = nil) {
+        if matched == nil { cancelBackgroundFilter() }
+        var indices: [Int]
+        if let matched {
+            indices = matched
+        } else if let filter {
+            let haystacks = self.haystacks
+            indices = haystacks.indices.filter { filter.matches(lowercased: haystacks[$0]) }
+        } else {
+            indices = Array(rows.indices)
+        }
+        let previousRow = visibleVersion == rowsVersion && cursor < visible.count ? visible[cursor] : nil
         if let fixedOrder {
             indices.sort { fixedOrder(rows[$0], rows[$1]) }
         }
@@ -294,7 +381,8 @@ final class ListPane: Pane {
         let screenLine = cursor - scroll
         let previousID = cursorID
         visible = indices
-        if let previousID, let found = visible.firstIndex(where: { rows[$0].id == previousID }) {
+        visibleVersion = rowsVersion
+        if let previousID, let found = position(ofRow: previousRow, id: previousID) {
             cursor = found
         } else {
             cursor = min(cursor, max(0, visible.count - 1))
@@ -304,6 +392,21 @@ final class ListPane: Pane {
         scroll = max(0, cursor - max(0, min(screenLine, viewportRows - 1)))
         clampScroll()
         if newID != previousID { onSelectionChange?() }
+    }
+
+    /// Where the record `id` (last seen at row index `row` of the same rows) now is in
+    /// `visible`: a binary search when the order is the rows' own, else a scan.
+    private func position(ofRow row: Int?, id: String) -> Int? {
+        if let row, sort == nil, fixedOrder == nil {
+            var low = 0, high = visible.count
+            while low < high {
+                let mid = (low + high) / 2
+                if visible[mid] < row { low = mid + 1 } else { high = mid }
+            }
+            if low < visible.count, visible[low] == row, rows[row].id == id { return low }
+            if rows.indices.contains(row), rows[row].id == id { return nil }
+        }
+        return visible.firstIndex(where: { rows[$0].id == id })
     }
 
     private func clampScroll() {
@@ -357,7 +460,7 @@ final class ListPane: Pane {
         } else {
             base = String(rows.count)
         }
-        return filter == nil ? base : "\(visible.count)/\(base)"
+        return filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
     }
 
     func snapshot(focused: Bool) -> PaneSnapshot {

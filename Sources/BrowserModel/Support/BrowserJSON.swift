@@ -221,6 +221,7 @@ public enum BrowserJSON: Sendable, Equatable {
             index += 1  // opening quote
             var scalars = String.UnicodeScalarView()
             var chunkStart = index
+            var escaped = false
             func flush(_ p: inout Parser, _ scalars: inout String.UnicodeScalarView, upTo end: Int) {
                 if end > chunkStart {
                     scalars.append(contentsOf: String(decoding: p.bytes[chunkStart..<end], as: UTF8.self).unicodeScalars)
@@ -229,11 +230,19 @@ public enum BrowserJSON: Sendable, Equatable {
             while index < bytes.count {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
+                    // Most strings have no escapes: decode the bytes in one go (building them
+                    // scalar by scalar made parsing a page of invoices ~3x slower).
+                    if !escaped {
+                        let text = String(decoding: bytes[chunkStart..<index], as: UTF8.self)
+                        index += 1
+                        return text
+                    }
                     flush(&self, &scalars, upTo: index)
                     index += 1
                     return String(scalars)
                 }
                 if b == UInt8(ascii: "\\") {
+                    escaped = true
                     flush(&self, &scalars, upTo: index)
                     index += 1
                     guard index < bytes.count else { throw fail("unterminated escape") }

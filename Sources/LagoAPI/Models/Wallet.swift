@@ -24,6 +24,8 @@ public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var balanceCents: Int64?
     public var consumedCredits: Decimal?
+    /// Legacy money balance (`balance`, a decimal string) still sent beside `balance_cents`.
+    public var legacyBalance: Decimal?
     /// Balance minus current usage; recomputed asynchronously, may lag.
     public var ongoingBalanceCents: Int64?
     /// Minor units (cents) of the currency; see the `Money` accessors.
@@ -63,6 +65,7 @@ public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
         creditsBalance: Decimal? = nil,
         balanceCents: Int64? = nil,
         consumedCredits: Decimal? = nil,
+        legacyBalance: Decimal? = nil,
         ongoingBalanceCents: Int64? = nil,
         ongoingUsageBalanceCents: Int64? = nil,
         creditsOngoingBalance: Decimal? = nil,
@@ -95,6 +98,7 @@ public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
         self.creditsBalance = creditsBalance
         self.balanceCents = balanceCents
         self.consumedCredits = consumedCredits
+        self.legacyBalance = legacyBalance
         self.ongoingBalanceCents = ongoingBalanceCents
         self.ongoingUsageBalanceCents = ongoingUsageBalanceCents
         self.creditsOngoingBalance = creditsOngoingBalance
@@ -138,6 +142,7 @@ public struct Wallet: LagoRecord, Codable, Hashable, Sendable {
         case creditsBalance = "credits_balance"
         case balanceCents = "balance_cents"
         case consumedCredits = "consumed_credits"
+        case legacyBalance = "balance"
         case ongoingBalanceCents = "ongoing_balance_cents"
         case ongoingUsageBalanceCents = "ongoing_usage_balance_cents"
         case creditsOngoingBalance = "credits_ongoing_balance"

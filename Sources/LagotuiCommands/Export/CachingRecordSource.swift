@@ -30,22 +30,28 @@ public struct CachingRecordSource: RawRecordSource {
     {
         let key = PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query, page: page,
                           perPage: perPage ?? self.perPage)
-        do {
-            let cached = try await cache.loadPage(key, refresh: .always)
-            return RawPage(meta: cached.meta, items: cached.items)
-        } catch {
-            throw error.error
+        // Not loadPage: it falls back to a cached copy when the network fails, and a sync
+        // must report that failure instead of claiming it refreshed the page.
+        for await update in cache.page(key, refresh: .always) {
+            switch update {
+            case let .fresh(page): return RawPage(meta: page.meta, items: page.items)
+            case let .failed(failure, _): throw failure.error
+            case .cached: continue
+            }
         }
+        throw CancellationError()
     }
 
     public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
         let id = ([path] + query.map { "\($0.name)=\($0.value ?? "")" }).joined(separator: "?")
         let key = ObjectKey(resource: Self.resource(for: path), id: id, path: path, rootKey: rootKey, query: query)
-        do {
-            let cached = try await cache.loadObject(key, refresh: .always)
-            return try OrderedJSON.parse(cached.json)
-        } catch let failure as FetchFailure {
-            throw failure.error
+        for await update in cache.object(key, refresh: .always) {
+            switch update {
+            case let .fresh(object): return try OrderedJSON.parse(object.json)
+            case let .failed(failure, _): throw failure.error
+            case .cached: continue
+            }
         }
+        throw CancellationError()
     }
 }
