@@ -77,5 +77,10 @@ let package = Package(
         ),
         .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LagoTesting", "LagoSandbox"]),
+        /// Reliability and security: faults, hostile input, terminal safety, secrets (issue 9).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["LagoTesting", "LagoAPI", "PageCache", "BrowserModel", "TerminalUI", "LagotuiCommands", "LagoSandbox"]
+        ),
     ]
 )

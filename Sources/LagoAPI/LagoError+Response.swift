@@ -117,17 +117,25 @@ public enum RateLimitHeaders {
     public static func delay(in response: HTTPResponse, now: Date = Date()) -> Duration? {
         if let retryAfter = response.header("retry-after")?.trimmingCharacters(in: .whitespaces) {
             if let seconds = Double(retryAfter), seconds.isFinite, seconds >= 0 {
-                return .milliseconds(Int64((seconds * 1000).rounded()))
+                return milliseconds(seconds)
             }
             if let date = httpDate(retryAfter) {
-                return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+                return milliseconds(max(0, date.timeIntervalSince(now)))
             }
         }
         if let reset = response.header("x-ratelimit-reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
            reset.isFinite {
-            return .milliseconds(Int64((max(reset, 1) * 1000).rounded()))
+            return milliseconds(max(reset, 1))
         }
         return nil
+    }
+
+    /// The longest wait a server may ask for (a day). The header is the server's text: a value
+    /// such as `1e300` would otherwise overflow the Int64 conversion and crash the client.
+    static let maximumDelaySeconds: Double = 86_400
+
+    private static func milliseconds(_ seconds: Double) -> Duration {
+        .milliseconds(Int64((min(seconds, maximumDelaySeconds) * 1000).rounded()))
     }
 
     private static func httpDate(_ text: String) -> Date? {

@@ -95,11 +95,19 @@ enum TopUpValidation {
     static func parse(_ text: String, field: String) -> (Decimal?, String?) {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return (nil, nil) }
-        guard t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
-              let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else {
+        // Only a plain ASCII decimal: Decimal(string:) reads the longest valid prefix, so
+        // "1-2" or "1.2.3" would otherwise top up 1 or 1.2 credits without a word.
+        let negative = t.hasPrefix("-")
+        let digits = negative ? t.dropFirst() : Substring(t)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !(parts.first ?? "").isEmpty, digits.count <= 30,
+              parts.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }),
+              let d = Decimal(string: String(digits), locale: Locale(identifier: "en_US_POSIX")) else {
             return (nil, "\(field) must be a number")
         }
-        if d < 0 { return (nil, "\(field) must not be negative") }
+        if negative && d != 0 { return (nil, "\(field) must not be negative") }
+        // Larger amounts would overflow the 64-bit cents the money code works in.
+        if d >= Decimal(sign: .plus, exponent: 12, significand: 1) { return (nil, "\(field) is too large") }
         return (d, nil)
     }
 

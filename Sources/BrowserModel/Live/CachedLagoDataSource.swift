@@ -150,14 +150,17 @@ public struct CachedLagoDataSource: BrowserDataSource {
         if let f = error as? FetchFailure { return map(f.error, mutation: mutation) }
         guard let e = error as? LagoError else { return .unavailable(String(describing: error)) }
         switch e {
-        case let .api(status, code, message, details):
-            let detail = details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }.joined(separator: "; ")
-            return .refused(status: status, code: code, message: detail.isEmpty ? message : "\(message): \(detail)")
+        case let .api(status, code, _, _):
+            // LagoError's message turns Lago's generic `error` ("Method Not Allowed") plus its
+            // code and details into the human refusal ("invoice cannot be voided: …").
+            return .refused(status: status, code: code, message: e.message)
         case let .forbidden(code):
             if code == "feature_unavailable" || code == "projected_usage_not_enabled" { return .notSupported(e.message) }
             return .refused(status: 403, code: code, message: e.message)
         case let .notFound(code): return .refused(status: 404, code: code, message: e.message)
-        case .outcomeUnknown: return .outcomeUnknown(e.message)
+        case let .outcomeUnknown(subject):
+            // BrowserDataError.message adds the "outcome unknown: " prefix itself.
+            return .outcomeUnknown("check the \(subject) before retrying")
         case .network, .timeout:
             return mutation ? .outcomeUnknown(e.message) : .unavailable(e.message)
         default: return .unavailable(e.message)

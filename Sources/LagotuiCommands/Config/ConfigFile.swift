@@ -34,6 +34,28 @@ public struct ConfigFile: Sendable, Equatable {
         "cache_max_mb",
     ]
 
+    /// The first line holding a table header that toml++ (inside TOMLKit) does not reject but
+    /// asserts on, aborting the whole program: `[=]`, `[[[`, `[[ [a]]`. Found by the reliability
+    /// suite; checked before the text reaches the parser.
+    static func malformedTableHeaderLine(_ text: String) -> Int? {
+        func isKeyStart(_ c: Character) -> Bool {
+            c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-") || c == "\"" || c == "'" || c == "]"
+        }
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+            guard rest.first == "[" else { continue }
+            rest = rest.dropFirst()
+            let double = rest.first == "["
+            if double { rest = rest.dropFirst() }
+            let afterBrackets = rest.drop { $0 == " " || $0 == "\t" }
+            guard let next = afterBrackets.first else { continue }
+            if isKeyStart(next) { continue }
+            if next == "[", !double, afterBrackets.startIndex != rest.startIndex { continue }  // "[ [a]]": toml++ reports it
+            return index + 1
+        }
+        return nil
+    }
+
     /// Reads the file at `path`; `nil` when there is no file.
     public static func load(path: String) throws -> ConfigFile? {
         let fm = FileManager.default
@@ -58,6 +80,9 @@ public struct ConfigFile: Sendable, Equatable {
     /// Parses config text; `path` is only used in messages.
     public static func parse(_ text: String, path: String) throws -> ConfigFile {
         let locator = ConfigLineLocator(text: text)
+        if let line = malformedTableHeaderLine(text) {
+            throw ConfigError(path: path, line: line, key: nil, problem: "not valid TOML: a table header must start with a key ([profiles.NAME])")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -8,6 +8,9 @@ public enum ErrorReporter {
     public static func report(_ error: Error) -> Int32 {
         let diagnostics = Diagnostics.shared
         if error is OutputClosed { return ExitStatus.success.rawValue }
+        // The browser ended by SIGTERM/SIGHUP asks for 128+signal: pass it through as the shell
+        // convention has it (ExitStatus has no such case, so it would become a generic 1).
+        if let code = error as? ExitCode, code.rawValue > 128, ExitStatus(rawValue: code.rawValue) == nil { return code.rawValue }
         let (status, message) = classify(error)
         if status == .success {
             // --help, --version: ArgumentParser's clean exits print to stdout.

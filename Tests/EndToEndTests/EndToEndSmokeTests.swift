@@ -1,3 +1,0 @@
-import Testing
-
-@Test func EndToEndTargetLinks() { #expect(Bool(true)) }

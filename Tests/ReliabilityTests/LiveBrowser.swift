@@ -1,0 +1,144 @@
+import Foundation
+import LagoAPI
+import LagoSandbox
+import LagoTesting
+import PageCache
+@testable import BrowserModel
+
+/// A browser session wired as the app wires it (BrowserModel → CachedLagoDataSource →
+/// PageCache on disk → LagoClient → libcurl) against an in-process sandbox, with helpers to
+/// break the sandbox underneath it (faults, revoked key, killed and restarted server).
+/// Retry waits use a virtual clock, so no test sleeps for backoff.
+@MainActor
+final class LiveBrowser {
+    private(set) var server: SandboxServer
+    let options: SandboxOptions
+    let baseURL: URL
+    let client: LagoClient
+    let transport: CurlTransport
+    let cache: PageCache
+    let source: CachedLagoDataSource
+    let model: BrowserModel
+    let clock: ManualBrowserClock
+    let retryClock: VirtualClock
+    /// Everything the session writes (cache database, downloads) lives under here.
+    let directory: URL
+
+    static let referenceDate = Date(timeIntervalSince1970: 1_795_262_400)
+
+    init(customers: Int = 12, seed: UInt64 = 42, apiKey: String = "lago-sandbox-key", requestTimeout: Duration = .seconds(30),
+         maxAge: TimeInterval = 120) async throws {
+        options = SandboxOptions(apiKey: apiKey, seed: seed, customers: customers, referenceDate: Self.referenceDate)
+        server = SandboxServer(options: options)
+        baseURL = try await server.start()
+        retryClock = VirtualClock()
+        transport = CurlTransport(options: CurlTransport.Options(connectTimeout: .seconds(5), requestTimeout: requestTimeout))
+        client = try LagoClient(configuration: LagoClientConfiguration(baseURL: baseURL, apiKey: options.apiKey,
+                                                                      retry: RetryPolicy(clock: retryClock.retryClock)),
+                                transport: transport)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("lagotui-reliability-\(UUID().uuidString)")
+        cache = PageCache(configuration: CacheConfiguration(directory: directory, profile: "reliability",
+                                                            freshness: FreshnessPolicy(defaultMaxAge: maxAge, maxAge: [:])),
+                          fetcher: LagoPageFetcher(client: client))
+        source = CachedLagoDataSource(client: client, cache: cache)
+        var config = BrowserConfiguration()
+        config.selectionDebounce = .zero
+        config.perPage = 20
+        config.downloadDirectory = directory.appendingPathComponent("pdf")
+        clock = ManualBrowserClock()
+        model = BrowserModel(session: BrowserSession(profile: ProfileInfo(name: "reliability", environment: .test, readOnly: false,
+                                                                          apiHost: baseURL.host ?? ""),
+                                                     dataSource: source),
+                             configuration: config, clock: clock)
+        model.start()
+        await model.idle()
+    }
+
+    // MARK: driving
+
+    func command(_ text: String) async {
+        model.handle(KeyPress(":"))
+        for c in text { model.handle(KeyPress.char(c)) }
+        model.handle(.enter)
+        await model.idle()
+    }
+
+    func press(_ keys: String...) async {
+        for k in keys { model.handle(KeyPress(k)) }
+        await model.idle()
+    }
+
+    var snapshot: BrowserSnapshot { model.snapshot() }
+    var focused: PaneSnapshot { let s = model.snapshot(); return s.body.panes[s.body.focusedIndex] }
+    var rows: [RowSnapshot] {
+        if case let .table(t) = focused.content { return t.rows }
+        return []
+    }
+
+    // MARK: breaking the server
+
+    func control(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> Data {
+        let url = server.controlURL.appendingPathComponent(path)
+        let response = try await transport.send(HTTPRequest(method: method, url: url,
+                                                            headers: json == nil ? [:] : ["Content-Type": "application/json"],
+                                                            body: json.map { Data($0.utf8) }, timeout: .seconds(10)))
+        return response.body
+    }
+
+    func setFaults(_ spec: String) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["spec": spec])
+        _ = try await control(.post, "faults", json: String(decoding: body, as: UTF8.self))
+    }
+
+    func revokeKey() async throws { _ = try await control(.post, "revoke-key") }
+
+    /// `mutations_per_record` from the sandbox counters (`"invoice:<id>"` → times applied).
+    func mutations() async throws -> [String: Int] {
+        let object = try JSONSerialization.jsonObject(with: try await control(.get, "counters")) as? [String: Any]
+        return object?["mutations_per_record"] as? [String: Int] ?? [:]
+    }
+
+    /// Requests served per route (`"POST /invoices/{lago_id}/void"` → count).
+    func requestsPerRoute() async throws -> [String: Int] {
+        let object = try JSONSerialization.jsonObject(with: try await control(.get, "counters")) as? [String: Any]
+        return object?["requests_per_route"] as? [String: Int] ?? [:]
+    }
+
+    /// Kills the server: every later request fails to connect.
+    func kill() async { await server.stop() }
+
+    /// Starts a fresh server with the same seed on the same port (the data is re-seeded).
+    func restart() async throws {
+        var again = options
+        again.port = baseURL.port ?? 0
+        let next = SandboxServer(options: again)
+        var lastError: (any Error)?
+        // The port was just released; binding it again can race the kernel for a moment.
+        for _ in 0..<50 {
+            do {
+                _ = try await next.start()
+                server = next
+                return
+            } catch {
+                lastError = error
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        throw lastError ?? SandboxServer.StartError.notListening
+    }
+
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Every regular file the session wrote, with its bytes.
+    func writtenFiles() -> [(URL, Data)] {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        var out: [(URL, Data)] = []
+        for case let url as URL in walker {
+            if let data = FileManager.default.contents(atPath: url.path) { out.append((url, data)) }
+        }
+        return out
+    }
+}
