@@ -157,7 +157,14 @@ final class TmuxSession {
 
     /// Stops this private tmux server (and with it anything still running in the pane).
     func kill() {
+        // A tmux server spawned from a runtime thread may start with SIGTERM blocked, so
+        // `kill-server` alone can leave it (and its pane) running: SIGKILL both by pid.
+        let panes = ((try? tmuxCommand(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "")
+            .split(separator: "\n").compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }
+        let server = pid_t(((try? display("#{pid}")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         _ = try? tmuxCommand(["kill-server"])
+        for pid in panes where pid > 1 { Foundation.kill(pid, SIGKILL) }
+        if let server, server > 1 { Foundation.kill(server, SIGKILL) }
         try? FileManager.default.removeItem(atPath: configPath)
     }
 }
