@@ -287,8 +287,14 @@ extension BrowserModel {
                 self.replaceEverywhere(record.id, json)
             }
             if afterUnknownOutcome {
-                self.rechecking.remove(record.id)
-                if data == nil { self.toast(.warning, "Could not re-read \(record.displayName); press ctrl-r to refresh") }
+                if data == nil {
+                    // Still unknown: keep its actions disabled until a re-read succeeds.
+                    self.pendingRechecks[record.id] = record
+                    self.toast(.warning, "Could not re-read \(record.displayName); its actions stay disabled until ctrl-r re-reads it")
+                } else {
+                    self.rechecking.remove(record.id)
+                    self.pendingRechecks[record.id] = nil
+                }
             }
             self.refreshListsOnScreen()
             self.changed()

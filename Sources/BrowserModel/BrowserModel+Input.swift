@@ -47,6 +47,7 @@ extension BrowserModel {
     }
 
     func refreshTop() {
+        for record in pendingRechecks.values { reread(record, afterUnknownOutcome: true) }
         guard let screen = top else { return }
         if let overdue = screen.overdue {
             overdue.refresh()

@@ -37,6 +37,9 @@ public final class BrowserModel {
     var history = CommandHistory()
     var inFlight: Set<String> = []
     var rechecking: Set<String> = []
+    /// Records whose re-read after an unknown outcome failed: their actions stay disabled and
+    /// ctrl-r tries the re-read again, so nothing is offered on a possibly stale status.
+    var pendingRechecks: [String: SelectedRecord] = [:]
     var sortMemory: [String: SortSpec] = [:]
     var terminalVisible = true
     var selectionTimer: (any BrowserTimer)?
@@ -78,6 +81,7 @@ public final class BrowserModel {
         keyMap = KeyMap(registry: registry, overrides: env.configuration.keyBindings)
         inFlight = []
         rechecking = []
+        pendingRechecks = [:]
         dialog = nil
         prompt = nil
         env.apiStatus = nil

@@ -50,6 +50,9 @@ public enum RefreshMode: Sendable, Equatable {
     case always
     /// Never fetch: offline browsing, `--offline`, or a quick peek.
     case never
+    /// Fetch, and fail rather than answer with the cached copy: a re-read after an action
+    /// whose outcome is unknown must not pass an old status off as the current one.
+    case required
 }
 
 /// One message of a read: what to show now. A read's stream yields `.cached` first when the

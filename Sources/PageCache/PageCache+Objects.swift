@@ -43,7 +43,7 @@ extension PageCache {
         do {
             return try await fetchObject(key)
         } catch {
-            if let cached { return cached }
+            if let cached, refresh != .required { return cached }
             throw error
         }
     }

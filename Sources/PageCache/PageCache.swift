@@ -174,7 +174,7 @@ public final class PageCache: Sendable {
     static func shouldFetch(cached isStale: Bool?, refresh: RefreshMode) -> Bool {
         switch refresh {
         case .never: false
-        case .always: true
+        case .always, .required: true
         case .ifStale: isStale ?? true
         }
     }

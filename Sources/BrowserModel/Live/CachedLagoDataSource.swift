@@ -51,7 +51,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
     public func record(_ resource: ResourceKind, key: String, forceRefresh: Bool) async throws -> Data {
         guard let r = Self.lagoResource(resource) else { throw BrowserDataError.unavailable("unknown resource") }
         do {
-            return try await cache.loadObject(ObjectKey.record(r, id: key), refresh: forceRefresh ? .always : .ifStale).json
+            return try await cache.loadObject(ObjectKey.record(r, id: key), refresh: forceRefresh ? .required : .ifStale).json
         } catch {
             throw Self.map(error.error, mutation: false)
         }
