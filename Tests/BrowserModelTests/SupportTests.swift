@@ -40,6 +40,9 @@ import Testing
         #expect(Format.date("2024-01-31") == "2024-01-31")
         #expect(Format.date("2024-01-31T10:00:00Z") == "2024-01-31 10:00")
         #expect(Format.date("2024-01-31T10:00:00.123Z") == "2024-01-31 10:00")
+        let started = ColumnSpec.date("STARTED", ["started_at"]).cell(try! BrowserJSON.parse(#"{"started_at":"2026-10-15T12:30:00Z"}"#))
+        #expect(started.text == "2026-10-15")
+        #expect(started.sortKey == .text("2026-10-15T12:30:00Z"))
         #expect(Format.decimal("4.0") == "4")
         #expect(MoneyText.cents(fromMajor: Decimal(string: "12.345")!, currencyCode: "USD") == 1235)
     }
