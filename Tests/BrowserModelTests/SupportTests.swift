@@ -98,3 +98,22 @@ import Testing
         #expect(poller.currentDelay == .seconds(5))
     }
 }
+
+@Suite struct DetailFieldTests {
+    /// Cents fields read as money in the right currency: the record's, a fee's own
+    /// `amount_currency`, a parent's for nested objects, and three decimals for KWD.
+    @Test @MainActor func centsFieldsShowAsMoney() throws {
+        let json = try BrowserJSON.parse(#"""
+            {"currency":"EUR","total_amount_cents":8966,"sequential_id":1,
+             "fees":[{"amount_cents":4508,"amount_currency":"KWD","units":"1"}],
+             "customer":{"balance_cents":-250},"note_cents":"12"}
+            """#)
+        let lines = DetailPane.fieldTree(json).map(\.text)
+        #expect(lines.contains("total_amount_cents: 8966 · €89.66"))
+        #expect(lines.contains("amount_cents: 4508 · KWD 4.508"))
+        #expect(lines.contains("balance_cents: -250 · -€2.50"))
+        #expect(lines.contains("sequential_id: 1"))
+        // A string is shown as sent, never reinterpreted as an amount.
+        #expect(lines.contains("note_cents: 12"))
+    }
+}
