@@ -30,7 +30,8 @@ import Testing
 @Suite struct TextAndMoneyTests {
     @Test func terminalSafeText() {
         #expect(TerminalSafeText.clean("plain 漢字 ✓") == "plain 漢字 ✓")
-        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{FFFD}[2Jb\u{FFFD}c d")
+        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{241B}[2Jb\u{FFFD}c d")
+        #expect(TerminalSafeText.clean("\u{7f}\u{7}") == "\u{2421}\u{2407}")
     }
 
     @Test func moneyAndDates() {
