@@ -60,6 +60,10 @@ final class ListPane: Pane {
     private(set) var totalCount: Int?
     private(set) var state: LoadState = .idle
     private(set) var stale = false
+    /// When the rows shown were read from Lago (a cached page's fetch time), for "cached 3 min ago".
+    private(set) var dataTime: Date?
+    /// Items per page index that could not be read as JSON: skipped alone, counted in the title.
+    private var unreadable: [Int: Int] = [:]
     private(set) var filter: RowFilter?
     var sort: SortSpec? { didSet { rebuild() } }
     private(set) var visible: [Int] = []
@@ -116,6 +120,8 @@ final class ListPane: Pane {
         inflight = []
         refreshing = []
         stale = false
+        dataTime = nil
+        unreadable = [:]
         state = .idle
         started = false
         if isVisible { start() }
@@ -256,6 +262,8 @@ final class ListPane: Pane {
         refreshing.remove(page)
         if let error {
             state = .failed(describe(error))
+            // The rows on screen were not refreshed: they are the cached copy now.
+            if !rows.isEmpty { stale = true }
             env.failed(error)
         } else {
             if inflight.isEmpty { state = .idle }
@@ -268,8 +276,11 @@ final class ListPane: Pane {
     private func apply(_ result: ListPageResult, page: Int, markChanges: Bool) {
         let old = markChanges ? Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         var newRows: [Row] = []
+        var skipped = 0
         for item in result.items {
-            guard let json = try? BrowserJSON.parse(item) else { continue }
+            // A record that is not readable JSON (or nested too deep) is skipped alone and
+            // counted; the rest of its page still shows.
+            guard let json = try? BrowserJSON.parse(item) else { skipped += 1; continue }
             newRows.append(makeRow(json))
         }
         if markChanges {
@@ -294,7 +305,12 @@ final class ListPane: Pane {
             nextPage = result.nextPage
         }
         if let total = result.totalCount { totalCount = total }
+        unreadable[index] = skipped == 0 ? nil : skipped
         stale = result.freshness != .fresh
+        switch result.freshness {
+        case .fresh: dataTime = env.clock.now.addingTimeInterval(-(result.age ?? 0))
+        case let .cached(age): dataTime = (age ?? result.age).map { env.clock.now.addingTimeInterval(-$0) }
+        }
         if appended {
             // A next page only adds rows at the end: no need to re-walk every loaded page
             // (that made loading a long list quadratic).
@@ -460,8 +476,13 @@ final class ListPane: Pane {
         } else {
             base = String(rows.count)
         }
-        return filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
+        let skipped = unreadable.values.reduce(0, +)
+        let counted = filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
+        return skipped == 0 ? counted : counted + " · \(skipped) unreadable skipped"
     }
+
+    /// Seconds since the rows shown were read from Lago, while they are a cached copy.
+    var cachedAge: TimeInterval? { stale ? dataTime.map { max(0, env.clock.now.timeIntervalSince($0)) } : nil }
 
     func snapshot(focused: Bool) -> PaneSnapshot {
         let end = min(visible.count, scroll + viewportRows)
@@ -485,6 +506,7 @@ final class ListPane: Pane {
             }
         }
         return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
+                            cachedAge: cachedAge,
                             filter: filter?.text, serverSearch: request.searchTerm, summary: summary, content: .table(table), emptyMessage: empty)
     }
 }
