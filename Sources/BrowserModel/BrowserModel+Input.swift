@@ -227,8 +227,8 @@ extension BrowserModel {
         }
         if customerID == nil {
             customerID = screen?.customerGroup?.externalID
-            if let sub = subID, let row = screen?.customerGroup?.subscriptions.rows.first(where: { $0.json.string("external_id") == sub }) {
-                customerID = row.json.string("external_customer_id") ?? customerID
+            if let sub = subID, let json = screen?.customerGroup?.subscriptions.json(forLookupKey: sub) {
+                customerID = json.string("external_customer_id") ?? customerID
             }
         }
         guard let customerID, let subID else {

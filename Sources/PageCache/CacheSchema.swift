@@ -11,6 +11,10 @@ import GRDB
 ///   table `record_search`, kept in sync by triggers.
 /// - v3: `records.refs`, the number of page slots showing a record, kept by triggers, and a
 ///   partial index of unreferenced records, so eviction finds loose records without a scan.
+/// - v4: `records.complete`: 1 when the JSON came from the record's own endpoint or an action's
+///   answer, 0 when it came from a list page. Lago's list items leave out what a show answer
+///   has (an invoice's fees, credits, subscriptions), so a detail view never takes a list copy
+///   for the full record.
 enum CacheSchema {
     /// Fixed per-row allowance (index entries, row headers) added to the payload size.
     static let rowOverhead = 96
@@ -22,11 +26,12 @@ enum CacheSchema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: migrateToVersion2)
         migrator.registerMigration("v3", migrate: migrateToVersion3)
+        migrator.registerMigration("v4", migrate: migrateToVersion4)
         return migrator
     }
 
     /// The latest migration identifier.
-    static let latestVersion = "v3"
+    static let latestVersion = "v4"
 
     static func createVersion1(_ db: Database) throws {
         try db.execute(
@@ -169,5 +174,10 @@ enum CacheSchema {
                     UPDATE records SET refs = refs - 1 WHERE id = old.record;
                 END;
                 """)
+    }
+
+    static func migrateToVersion4(_ db: Database) throws {
+        // Records cached before v4 are taken as list copies: a detail view re-reads them once.
+        try db.execute(sql: "ALTER TABLE records ADD COLUMN complete INTEGER NOT NULL DEFAULT 0")
     }
 }

@@ -15,6 +15,8 @@ struct StoredRecord: Sendable {
     let json: Data
     let fetchedAt: Date
     let stale: Bool
+    /// False for a list page's copy (see `ParsedRecord.complete`).
+    let complete: Bool
 }
 
 /// The SQL side of the cache: one `DatabasePool` (WAL, so reads never wait for the writer).
@@ -110,14 +112,15 @@ final class CacheStore: Sendable {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT id, json, fetched_at, stale FROM records
+                        SELECT id, json, fetched_at, stale, complete FROM records
                         WHERE resource = ? AND (record_id = ? OR alias = ?)
                         ORDER BY record_id = ? DESC, fetched_at DESC LIMIT 1
                         """,
                     arguments: [resource, id, id, id])
             else { return nil }
             let record = StoredRecord(
-                json: row["json"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]), stale: row["stale"])
+                json: row["json"], fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]), stale: row["stale"],
+                complete: row["complete"])
             return (row["id"], record)
         }
     }
@@ -166,17 +169,18 @@ final class CacheStore: Sendable {
         let size = record.json.count + (record.searchText?.utf8.count ?? 0) * 2 + CacheSchema.rowOverhead
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO records (resource, record_id, fetched_at, accessed_at, stale, byte_size, search_text, alias, json)
-                VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
+                INSERT INTO records (resource, record_id, fetched_at, accessed_at, stale, byte_size, search_text, alias, json, complete)
+                VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
                 ON CONFLICT (resource, record_id) DO UPDATE SET
                     fetched_at = excluded.fetched_at, accessed_at = excluded.accessed_at, stale = 0,
+                    complete = excluded.complete,
                     byte_size = excluded.byte_size, search_text = excluded.search_text,
                     alias = coalesce(excluded.alias, records.alias), json = excluded.json
                 RETURNING id
                 """)
         guard
             let id = try Int64.fetchOne(
-                statement, arguments: [resource, record.id, now, now, size, record.searchText, record.alias, record.json])
+                statement, arguments: [resource, record.id, now, now, size, record.searchText, record.alias, record.json, record.complete])
         else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "record upsert returned no id") }
         return id
     }

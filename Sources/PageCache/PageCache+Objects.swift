@@ -8,7 +8,8 @@ extension PageCache {
         let now = configuration.now()
         if let store = currentStore { store.touchRecord(rowID: found.rowID, at: now) }
         let age = max(0, now.timeIntervalSince(found.record.fetchedAt))
-        let stale = found.record.stale || age > configuration.freshness.maxAge(for: key.resource)
+        // A list page's copy stands in until the whole record is fetched (and when that fails).
+        let stale = found.record.stale || !found.record.complete || age > configuration.freshness.maxAge(for: key.resource)
         return CachedObject(key: key, json: found.record.json, fetchedAt: found.record.fetchedAt, age: age, isStale: stale)
     }
 
@@ -58,7 +59,7 @@ extension PageCache {
             let identity = RecordParser.identity(of: json)
             let record = ParsedRecord(
                 id: identity ?? key.id, json: json, searchText: RecordParser.searchText(resource: key.resource, json: json),
-                alias: identity == nil || identity == key.id ? nil : key.id)
+                alias: identity == nil || identity == key.id ? nil : key.id, complete: true)
             let maxBytes = configuration.maxBytes
             _ = await withStore {
                 try await $0.writeRecord(resource: key.resource, record: record, invalidating: [], at: now, maxBytes: maxBytes)
@@ -87,7 +88,7 @@ extension PageCache {
             await invalidate(resources: resources)
             return nil
         }
-        let record = ParsedRecord(id: id, json: json, searchText: RecordParser.searchText(resource: resource, json: json))
+        let record = ParsedRecord(id: id, json: json, searchText: RecordParser.searchText(resource: resource, json: json), complete: true)
         let now = configuration.now()
         let maxBytes = configuration.maxBytes
         let stored: Void? = await withStore {

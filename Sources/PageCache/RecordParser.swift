@@ -7,6 +7,9 @@ struct ParsedRecord: Sendable {
     let searchText: String?
     /// Another key the record is looked up by (e.g. a customer's external id), if any.
     var alias: String? = nil
+    /// True when `json` is the whole record (its own endpoint or an action's answer), false
+    /// for a list page's copy, which Lago sends without nested details such as fees.
+    var complete = false
 }
 
 /// Reads the few fields the cache needs from raw item JSON, without any model knowledge:

@@ -30,7 +30,8 @@ import Testing
 @Suite struct TextAndMoneyTests {
     @Test func terminalSafeText() {
         #expect(TerminalSafeText.clean("plain 漢字 ✓") == "plain 漢字 ✓")
-        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{FFFD}[2Jb\u{FFFD}c d")
+        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{241B}[2Jb\u{FFFD}c d")
+        #expect(TerminalSafeText.clean("\u{7f}\u{7}") == "\u{2421}\u{2407}")
     }
 
     @Test func moneyAndDates() {
@@ -40,6 +41,9 @@ import Testing
         #expect(Format.date("2024-01-31") == "2024-01-31")
         #expect(Format.date("2024-01-31T10:00:00Z") == "2024-01-31 10:00")
         #expect(Format.date("2024-01-31T10:00:00.123Z") == "2024-01-31 10:00")
+        let started = ColumnSpec.date("STARTED", ["started_at"]).cell(try! BrowserJSON.parse(#"{"started_at":"2026-10-15T12:30:00Z"}"#))
+        #expect(started.text == "2026-10-15")
+        #expect(started.sortKey == .text("2026-10-15T12:30:00Z"))
         #expect(Format.decimal("4.0") == "4")
         #expect(MoneyText.cents(fromMajor: Decimal(string: "12.345")!, currencyCode: "USD") == 1235)
     }
@@ -93,5 +97,24 @@ import Testing
         #expect(poller.currentDelay == .seconds(60))
         poller.completed(success: true)
         #expect(poller.currentDelay == .seconds(5))
+    }
+}
+
+@Suite struct DetailFieldTests {
+    /// Cents fields read as money in the right currency: the record's, a fee's own
+    /// `amount_currency`, a parent's for nested objects, and three decimals for KWD.
+    @Test @MainActor func centsFieldsShowAsMoney() throws {
+        let json = try BrowserJSON.parse(#"""
+            {"currency":"EUR","total_amount_cents":8966,"sequential_id":1,
+             "fees":[{"amount_cents":4508,"amount_currency":"KWD","units":"1"}],
+             "customer":{"balance_cents":-250},"note_cents":"12"}
+            """#)
+        let lines = DetailPane.fieldTree(json).map(\.text)
+        #expect(lines.contains("total_amount_cents: 8966 · €89.66"))
+        #expect(lines.contains("amount_cents: 4508 · KWD 4.508"))
+        #expect(lines.contains("balance_cents: -250 · -€2.50"))
+        #expect(lines.contains("sequential_id: 1"))
+        // A string is shown as sent, never reinterpreted as an amount.
+        #expect(lines.contains("note_cents: 12"))
     }
 }

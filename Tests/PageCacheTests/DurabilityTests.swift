@@ -49,7 +49,7 @@ struct DurabilityTests {
         #expect(info.records == 2)
         #expect(info.bytesCounted > customers.reduce(0) { $0 + $1.count })
         let applied = try await cache.currentStore?.pool.read { db in try CacheSchema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3"])
+        #expect(applied == ["v1", "v2", "v3", "v4"])
         let refs = try await cache.currentStore?.pool.read { db in try Int.fetchAll(db, sql: "SELECT refs FROM records ORDER BY id") }
         #expect(refs == [1, 1])
 

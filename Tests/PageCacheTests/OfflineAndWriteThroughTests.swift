@@ -101,6 +101,46 @@ struct OfflineAndWriteThroughTests {
         #expect(await cache.cachedPage(drafts)?.isStale == false)
     }
 
+    /// Lago's list items leave out what a show answer has (an invoice's fees): a detail read
+    /// must fetch the whole record even when the list copy is fresh, fall back to the list copy
+    /// when that fetch fails, and keep the whole record once it has it.
+    @Test func listCopyIsNotTakenForTheWholeRecord() async throws {
+        let fixture = try CacheFixture()
+        defer { fixture.directory.remove() }
+        let list = PageKey(resource: "invoices")
+        let summary = Fixtures.invoice(7)
+        fixture.fetcher.setPage(list, Fixtures.page([summary]))
+        let cache = fixture.makeCache()
+        _ = await collect(cache.page(list))
+        let id = "5eb02857-a71e-4ea2-bcf9-000000000007"
+        let detail = ObjectKey(resource: "invoices", id: id, path: "/invoices/\(id)", rootKey: "invoice")
+        let cached = try #require(await cache.cachedObject(detail))
+        #expect(cached.json == summary)
+        #expect(cached.isStale, "a list copy must not pass for the whole record")
+
+        // Offline: the list copy is the best answer there is.
+        fixture.fetcher.fail(with: LagoError.network("connection refused"))
+        #expect(try await cache.loadObject(detail).json == summary)
+        #expect(await collect(cache.object(detail)).map(\.kind) == ["cached", "failed+cached"])
+
+        // Online: the whole record is fetched, then served from the cache as fresh.
+        fixture.fetcher.fail(with: nil)
+        var whole = try JSONSerialization.jsonObject(with: summary) as! [String: Any]
+        whole["fees"] = [["lago_id": "fee-7", "amount_cents": 100]]
+        let full = Fixtures.json(whole)
+        fixture.fetcher.setObject(detail, full)
+        let calls = fixture.fetcher.callCount
+        #expect(try await cache.loadObject(detail).json == full)
+        #expect(fixture.fetcher.callCount == calls + 1)
+        let stored = try #require(await cache.cachedObject(detail))
+        #expect(stored.json == full && !stored.isStale)
+
+        // A later list page replaces it with a list copy again: stale for detail reads.
+        fixture.clock.advance(by: 1)
+        _ = await collect(cache.page(list, refresh: .always))
+        #expect(await cache.cachedObject(detail)?.isStale == true)
+    }
+
     @Test func walletTopUpMakesWalletsAndUsageObjectsStale() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }

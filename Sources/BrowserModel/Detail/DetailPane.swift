@@ -127,29 +127,44 @@ final class DetailPane: Pane {
 
     /// The record as an indented tree: `key: value` for scalars, nested objects and arrays
     /// of objects as indented blocks, arrays of scalars inline.
-    static func fieldTree(_ json: BrowserJSON, indent: Int = 0) -> [StyledText] {
+    /// Amounts in cents (`*_cents` integers) also show as money in the record's currency
+    /// ("7472 · €74.72"), so nobody divides by a hundred in their head, or by a thousand for
+    /// a three-decimal currency.
+    static func fieldTree(_ json: BrowserJSON, indent: Int = 0, currency inherited: String? = nil) -> [StyledText] {
         var out: [StyledText] = []
         switch json {
         case let .object(members):
+            let currency = json.string("currency") ?? inherited
             for (key, value) in members {
                 switch value {
                 case .object(let m) where !m.isEmpty:
                     out.append(StyledText(key + ":", role: .info, indent: indent))
-                    out += fieldTree(value, indent: indent + 1)
+                    out += fieldTree(value, indent: indent + 1, currency: currency)
                 case .array(let items) where items.contains(where: { if case .object = $0 { return true } else { return false } }):
                     out.append(StyledText("\(key): [\(items.count)]", role: .info, indent: indent))
                     for (i, item) in items.enumerated() {
                         out.append(StyledText("#\(i + 1)", role: .muted, indent: indent + 1))
-                        out += fieldTree(item, indent: indent + 2)
+                        out += fieldTree(item, indent: indent + 2, currency: currency)
                     }
                 default:
-                    out.append(StyledText(key + ": " + scalarText(value), role: value.isNull ? .muted : .normal, indent: indent))
+                    var text = key + ": " + scalarText(value)
+                    if let money = moneyText(key: key, value: value, in: json, currency: currency) { text += " · " + money }
+                    out.append(StyledText(text, role: value.isNull ? .muted : .normal, indent: indent))
                 }
             }
         default:
             out.append(StyledText(scalarText(json), indent: indent))
         }
         return out
+    }
+
+    /// `value` as money when `key` names an amount in cents: the currency is the sibling
+    /// `<amount>_currency` (fees' `amount_currency`), else the object's or its parent's `currency`.
+    static func moneyText(key: String, value: BrowserJSON, in object: BrowserJSON, currency: String?) -> String? {
+        guard key.hasSuffix("_cents"), case let .number(text) = value, let cents = Int64(text) else { return nil }
+        let stem = String(key.dropLast("_cents".count))
+        guard let code = object.string(stem + "_currency") ?? currency, !code.isEmpty else { return nil }
+        return Format.money(cents: cents, currency: code)
     }
 
     static func scalarText(_ value: BrowserJSON) -> String {

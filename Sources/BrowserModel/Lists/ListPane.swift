@@ -3,16 +3,14 @@ import Foundation
 /// A lazily paged, filterable, sortable table of one resource. Pages are fetched as the cursor
 /// nears the end of what is loaded; rows are keyed by id so a refresh never moves the cursor to
 /// another record; responses for an older query are dropped.
+///
+/// Every loaded row is kept compactly (`RowStore`: ids, cell texts, filter text, roles, sort
+/// keys in byte arenas); the parsed JSON only for the few pages around the cursor
+/// (`ResidentWindow`). When the cursor lands on a row whose page is not held, its cells still
+/// draw at once and the page is read back (from the page cache in the app), during which
+/// `selectedRecord` is nil (issue 8).
 @MainActor
 final class ListPane: Pane {
-    struct Row {
-        var id: String
-        var json: BrowserJSON
-        var cells: [CellValue]
-        var role: StatusRole
-        var haystack: String
-    }
-
     let id: PaneID
     let env: PaneEnvironment
     private(set) var descriptor: ResourceDescriptor
@@ -22,33 +20,38 @@ final class ListPane: Pane {
     var emptyMessage: String
     /// Lines above the table (quick-filter tabs, overdue totals).
     var summary: [StyledText] = []
-    /// Loads every page at once (small lists that must be complete, like the overdue view).
-    var loadAll = false
-    /// A fixed order that replaces the server's (overdue: days, then amount).
-    var fixedOrder: ((Row, Row) -> Bool)?
-    /// Called when the cursor lands on a different record.
+    /// Loads every page at once (small lists that must be complete, like the overdue view);
+    /// such a list also keeps every record's JSON.
+    var loadAll = false {
+        didSet { window.limit = loadAll ? Int.max : Self.residentPageLimit }
+    }
+    /// A fixed order that replaces the server's (overdue: days, then amount); compares records'
+    /// JSON, so it is meant for `loadAll` lists (rows without JSON go last).
+    var fixedOrder: ((BrowserJSON, BrowserJSON) -> Bool)?
+    /// Called when the cursor lands on a different record, and when the record under the
+    /// cursor becomes available after its page was read back.
     var onSelectionChange: (@MainActor () -> Void)?
     var extraScopes: Set<ActionScope> = []
 
-    private var pages: [[Row]] = []
-    private(set) var rows: [Row] = [] {
-        didSet {
-            if appending { return }
-            haystacks = rows.map(\.haystack)
-            rowIDs = Set(rows.map(\.id))
-            rowsVersion += 1
-        }
-    }
-    /// Ids of `rows` (each row is shown once, even when pages overlap).
-    private var rowIDs: Set<String> = []
-    /// Set while `rows` grows at the end and the caller updates `haystacks`/`rowIDs` itself.
-    private var appending = false
-    /// Each row's lower-cased filter text, in row order: what a background filter reads.
-    private var haystacks: [String] = []
-    /// Bumped whenever `rows` changes, so a background filter over older rows is dropped.
-    private var rowsVersion = 0
-    /// `rowsVersion` when `visible` was last computed.
-    private var visibleVersion = -1
+    /// Most pages whose JSON a list keeps (the cursor's, its neighbours', a few recent ones).
+    static let residentPageLimit = 6
+
+    private var store: RowStore
+    /// Slot of each row, in list order; each record once, even when pages overlap.
+    private var order: [Int32] = []
+    /// Row index of each slot; -1 for slots no row shows (replaced or dropped records).
+    private var rowOfSlot: [Int32] = []
+    /// Slots of each loaded page's records in the page's order (an entry may name a slot that
+    /// a newer copy of the same record replaced; `RowStore.newestSlot` resolves it).
+    private var pageSlots: [[Int32]] = []
+    private var window = ResidentWindow(limit: ListPane.residentPageLimit)
+    /// Pages being read back for their JSON.
+    private var rereading: Set<Int> = []
+    /// Number of page read-backs started (tests check the windowing with it).
+    private(set) var rereadsStarted = 0
+    /// Bumped whenever rows change place (not when rows are only added at the end), so a
+    /// background filter over an older order is dropped.
+    private var orderVersion = 0
     /// The filter running off the main actor (large lists); a newer keystroke cancels it.
     private var filterTask: Task<Void, Never>?
     /// True while a background filter runs; the rows shown are still the previous ones.
@@ -65,12 +68,12 @@ final class ListPane: Pane {
     /// Items per page index that could not be read as JSON: skipped alone, counted in the title.
     private var unreadable: [Int: Int] = [:]
     private(set) var filter: RowFilter?
-    var sort: SortSpec? { didSet { rebuild() } }
-    private(set) var visible: [Int] = []
+    var sort: SortSpec? { didSet { rebuild(.order) } }
+    private(set) var visible = VisibleRows.everyRow(0)
     private(set) var cursor = 0
     private(set) var scroll = 0
     private var cursorID: String?
-    var viewportRows = 20 { didSet { if viewportRows < 1 { viewportRows = 1 }; clampScroll(); prefetchIfNeeded() } }
+    var viewportRows = 20 { didSet { if viewportRows < 1 { viewportRows = 1 }; clampScroll(); prefetchIfNeeded(); keepCursorResident() } }
     private(set) var changed: [String: Set<Int>] = [:]
     private var generation = 0
     private var inflight: Set<Int> = []
@@ -84,7 +87,9 @@ final class ListPane: Pane {
         self.id = id
         self.env = env
         self.request = request
-        self.descriptor = descriptor ?? .of(request.resource)
+        let descriptor = descriptor ?? .of(request.resource)
+        self.descriptor = descriptor
+        store = RowStore(columnCount: descriptor.columns.count)
         self.title = title ?? request.resource.title
         self.emptyMessage = "No \(request.resource.title)"
     }
@@ -94,6 +99,18 @@ final class ListPane: Pane {
     var hasMore: Bool { nextPage != nil }
     var filterText: String? { filter?.text }
     var isLoading: Bool { !inflight.isEmpty }
+    /// Number of loaded rows (each record once).
+    var rowCount: Int { order.count }
+    /// Number of pages whose JSON is held (tests: the window stays small).
+    var residentPageCount: Int { window.pageCount }
+    /// Number of records whose JSON is held.
+    var residentRecordCount: Int { window.recordCount }
+    /// Slots in the store, replaced copies included (tests: compaction bounds it).
+    var storeSlotCount: Int { store.slotCount }
+    /// Replaced copies tolerated beyond the shown rows before the store is compacted.
+    var compactionSlack = 4_096
+    /// Bytes of the compact row store (the benchmark reports it).
+    var storeByteCount: Int { store.byteCount + order.count * 4 + rowOfSlot.count * 4 + pageSlots.reduce(0) { $0 + $1.count * 4 } }
 
     // MARK: query
 
@@ -108,9 +125,7 @@ final class ListPane: Pane {
     private func resetAndLoad() {
         generation += 1
         cancelBackgroundFilter()
-        pages = []
-        rows = []
-        visible = []
+        clearRows()
         nextPage = 1
         totalCount = nil
         cursor = 0
@@ -126,6 +141,17 @@ final class ListPane: Pane {
         started = false
         if isVisible { start() }
         env.changed()
+    }
+
+    private func clearRows() {
+        store = RowStore(columnCount: descriptor.columns.count)
+        order = []
+        rowOfSlot = []
+        pageSlots = []
+        window.removeAll()
+        rereading = []
+        visible = .everyRow(0)
+        orderVersion += 1
     }
 
     /// When set, the pane loads nothing and shows this message ("Select a customer").
@@ -160,7 +186,7 @@ final class ListPane: Pane {
     func refresh() {
         guard started else { start(); return }
         changed = [:]
-        let count = max(1, pages.count)
+        let count = max(1, pageSlots.count)
         for p in 1...count {
             refreshing.insert(p)
             load(page: p, force: true)
@@ -171,24 +197,36 @@ final class ListPane: Pane {
     /// the main actor and the rows follow when it is done; a newer call cancels an older one.
     func setFilter(_ text: String?) {
         filter = text.flatMap { RowFilter($0) }
-        guard let filter, rows.count >= Self.backgroundFilterRows else {
-            rebuild()
+        guard let filter, order.count >= Self.backgroundFilterRows else {
+            rebuild(.filter)
             env.changed()
             return
         }
+        startBackgroundFilter(filter)
+        env.changed()
+    }
+
+    /// Filters every row off the main actor; rows added meanwhile are matched when it is done.
+    private func startBackgroundFilter(_ filter: RowFilter) {
         cancelBackgroundFilter()
         filtering = true
-        let haystacks = self.haystacks
-        let version = rowsVersion
+        let scan = FilterScan(store: store, order: order)
+        let version = orderVersion
+        let scanned = order.count
         filterTask = env.tracker.run { [weak self] in
-            let matched = await Self.matching(haystacks, filter)
-            guard let self, let matched, !Task.isCancelled, version == self.rowsVersion, self.filter?.text == filter.text else { return }
+            let matched = await Self.matching(scan, filter, rows: 0..<scanned)
+            guard let self, let matched, !Task.isCancelled, self.filter?.text == filter.text else { return }
             self.filterTask = nil
             self.filtering = false
-            self.rebuild(matched: matched)
+            guard version == self.orderVersion else {
+                self.rebuild(.filter)
+                self.env.changed()
+                return
+            }
+            let added = self.matchRows(filter, scanned..<self.order.count)
+            self.rebuild(.filter, matched: matched + added)
             self.env.changed()
         }
-        env.changed()
     }
 
     private func cancelBackgroundFilter() {
@@ -197,15 +235,16 @@ final class ListPane: Pane {
         filtering = false
     }
 
-    /// Indices of the rows `filter` keeps, computed on the global executor; nil if cancelled.
+    /// Rows `filter` keeps, computed on the global executor; nil if cancelled.
     @concurrent
-    nonisolated private static func matching(_ haystacks: [String], _ filter: RowFilter) async -> [Int]? {
-        var matched: [Int] = []
-        for i in haystacks.indices {
-            if i & 4095 == 0, Task.isCancelled { return nil }
-            if filter.matches(lowercased: haystacks[i]) { matched.append(i) }
-        }
-        return matched
+    nonisolated private static func matching(_ scan: FilterScan, _ filter: RowFilter, rows: Range<Int>) async -> [Int]? {
+        scan.matchingRows(filter, rows: rows, cancellable: true)
+    }
+
+    /// Rows among `rows` that `filter` keeps, on this actor.
+    private func matchRows(_ filter: RowFilter, _ rows: Range<Int>) -> [Int] {
+        guard !rows.isEmpty else { return [] }
+        return FilterScan(store: store, order: order).matchingRows(filter, rows: rows, cancellable: false) ?? []
     }
 
     /// Searches on the server (`search_term`) for what is not loaded; instant cached matches
@@ -223,8 +262,10 @@ final class ListPane: Pane {
             let ds = env.dataSource
             env.tracker.run { [weak self] in
                 let hits = await ds.searchCached(r, term: term)
-                guard let self, gen == self.generation, self.pages.isEmpty, !hits.isEmpty else { return }
-                self.apply(ListPageResult(items: hits, page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)), page: 1, markChanges: false)
+                let records = await Self.parse(hits)
+                guard let self, gen == self.generation, self.pageSlots.isEmpty, !hits.isEmpty else { return }
+                self.apply(ListPageResult(items: [], page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)),
+                           records: records, page: 1, markChanges: false)
                 self.nextPage = 1
             }
         }
@@ -236,7 +277,7 @@ final class ListPane: Pane {
         guard !inflight.contains(page) else { return }
         inflight.insert(page)
         requestsStarted += 1
-        if state != .loading { state = rows.isEmpty ? .loading : .refreshing }
+        if state != .loading { state = order.isEmpty ? .loading : .refreshing }
         let gen = generation
         let req = request
         let perPage = env.configuration.perPage
@@ -245,8 +286,9 @@ final class ListPane: Pane {
         env.tracker.run { [weak self] in
             do {
                 for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: force) {
+                    let records = await Self.parse(result.items)
                     guard let self, gen == self.generation else { return }
-                    self.apply(result, page: page, markChanges: self.refreshing.contains(page))
+                    self.apply(result, records: records, page: page, markChanges: self.refreshing.contains(page))
                 }
                 guard let self, gen == self.generation else { return }
                 self.finish(page: page, error: nil)
@@ -257,13 +299,27 @@ final class ListPane: Pane {
         }
     }
 
+    /// Parses a page's items (records that are not JSON objects are skipped). Large pages
+    /// are parsed off the main actor so a page arriving never delays a keystroke.
+    static func parse(_ items: [Data]) async -> [BrowserJSON] {
+        if items.reduce(0, { $0 + $1.count }) < 32_768 { return parseNow(items) }
+        return await parseElsewhere(items)
+    }
+
+    @concurrent
+    nonisolated private static func parseElsewhere(_ items: [Data]) async -> [BrowserJSON] { parseNow(items) }
+
+    nonisolated private static func parseNow(_ items: [Data]) -> [BrowserJSON] {
+        items.compactMap { try? BrowserJSON.parse($0) }
+    }
+
     private func finish(page: Int, error: (any Error)?) {
         inflight.remove(page)
         refreshing.remove(page)
         if let error {
             state = .failed(describe(error))
             // The rows on screen were not refreshed: they are the cached copy now.
-            if !rows.isEmpty { stale = true }
+            if !order.isEmpty { stale = true }
             env.failed(error)
         } else {
             if inflight.isEmpty { state = .idle }
@@ -273,83 +329,145 @@ final class ListPane: Pane {
         if error == nil { prefetchIfNeeded() }
     }
 
-    private func apply(_ result: ListPageResult, page: Int, markChanges: Bool) {
-        let old = markChanges ? Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        var newRows: [Row] = []
-        var skipped = 0
-        for item in result.items {
-            // A record that is not readable JSON (or nested too deep) is skipped alone and
-            // counted; the rest of its page still shows.
-            guard let json = try? BrowserJSON.parse(item) else { skipped += 1; continue }
-            newRows.append(makeRow(json))
-        }
-        if markChanges {
-            for row in newRows {
-                guard let before = old[row.id] else { continue }
-                let diff = Set(row.cells.indices.filter { $0 < before.cells.count && before.cells[$0] != row.cells[$0] })
-                if !diff.isEmpty { changed[row.id] = diff }
+    /// Takes in one page: new records are added at the end, a re-read page replaces its rows
+    /// in place (a changed record gets a new slot; the cursor stays on its record).
+    private func apply(_ result: ListPageResult, records: [BrowserJSON], page: Int, markChanges: Bool) {
+        let index = page - 1
+        guard index <= pageSlots.count else { return }
+        let rows = records.map(makeRow)
+        var slots: [Int32] = []
+        slots.reserveCapacity(rows.count)
+        let change: RowChange
+        if index == pageSlots.count {
+            // A next page only adds rows at the end: no need to re-walk every loaded page
+            // (that made loading a long list quadratic). A record already shown keeps its row.
+            let firstNew = order.count
+            for row in rows {
+                if let s = store.slot(forID: row.id), rowOfSlot[Int(s)] >= 0 {
+                    slots.append(s)
+                    continue
+                }
+                let s = store.append(row, page: page)
+                rowOfSlot.append(Int32(order.count))
+                order.append(s)
+                slots.append(s)
+            }
+            pageSlots.append(slots)
+            change = .appended(from: firstNew)
+        } else {
+            var placed = true
+            var contentChanged = false
+            for row in rows {
+                let encoded = store.encode(row)
+                if let s = store.slot(forID: row.id), rowOfSlot[Int(s)] >= 0 {
+                    if store.record(s, equals: encoded) {
+                        slots.append(s)
+                        continue
+                    }
+                    if markChanges {
+                        let before = store.cells(s), beforeRoles = store.cellRoles(s)
+                        let diff = Set(row.cells.indices.filter { $0 < before.count && (before[$0] != row.cells[$0].text || beforeRoles[$0] != row.cells[$0].role) })
+                        if !diff.isEmpty { changed[row.id] = diff }
+                    }
+                    let n = store.append(record: encoded, haystack: row.haystack.utf8, page: page)
+                    let r = rowOfSlot[Int(s)]
+                    rowOfSlot.append(r)
+                    rowOfSlot[Int(s)] = -1
+                    order[Int(r)] = n
+                    slots.append(n)
+                    contentChanged = true
+                } else {
+                    slots.append(store.append(record: encoded, haystack: row.haystack.utf8, page: page))
+                    rowOfSlot.append(-1)
+                    placed = false
+                }
+            }
+            let before = pageSlots[index].map { store.newestSlot(sameIDAs: $0) }
+            pageSlots[index] = slots
+            if !placed || before != slots {
+                rebuildOrder()
+                change = .reordered
+            } else {
+                change = contentChanged ? .contentChanged : .none
             }
         }
-        let index = page - 1
-        let appended: Bool
-        if index < pages.count {
-            pages[index] = newRows
-            appended = false
-        } else if index == pages.count {
-            pages.append(newRows)
-            appended = true
-        } else {
-            return
-        }
-        if page == pages.count {
+        window.store(page: page, records: zip(rows, records).map { ($0.id, $1) }, pinned: pinnedPages())
+        if page == pageSlots.count {
             nextPage = result.nextPage
         }
         if let total = result.totalCount { totalCount = total }
+        // Records that are not readable JSON (or nested too deep) were skipped alone by
+        // `parse`; they are counted in the title, and the rest of the page shows.
+        let skipped = max(0, result.items.count - records.count)
         unreadable[index] = skipped == 0 ? nil : skipped
         stale = result.freshness != .fresh
         switch result.freshness {
         case .fresh: dataTime = env.clock.now.addingTimeInterval(-(result.age ?? 0))
         case let .cached(age): dataTime = (age ?? result.age).map { env.clock.now.addingTimeInterval(-$0) }
         }
-        if appended {
-            // A next page only adds rows at the end: no need to re-walk every loaded page
-            // (that made loading a long list quadratic).
-            let added = newRows.filter { rowIDs.insert($0.id).inserted }
-            appending = true
-            rows.append(contentsOf: added)
-            appending = false
-            haystacks.append(contentsOf: added.map(\.haystack))
-            // Existing rows keep their indices, so the cursor's row can still be found fast.
-            let visibleWasCurrent = visibleVersion == rowsVersion
-            rowsVersion += 1
-            if visibleWasCurrent { visibleVersion = rowsVersion }
-        } else {
-            var seen = Set<String>()
-            rows = pages.joined().filter { seen.insert($0.id).inserted }
-        }
-        rebuild()
+        compactIfNeeded()
+        rebuild(change)
         env.changed()
     }
 
-    func makeRow(_ json: BrowserJSON) -> Row {
-        let cells = descriptor.cells(of: json)
-        let id = descriptor.id(of: json)
-        return Row(id: id, json: json, cells: cells, role: descriptor.rowRole(json),
-                   haystack: (cells.map(\.text) + [id]).joined(separator: " ").lowercased())
+    /// The order of rows from the pages, each record once (where it first appears).
+    private func rebuildOrder() {
+        var newOrder: [Int32] = []
+        newOrder.reserveCapacity(order.count)
+        var newRowOfSlot = [Int32](repeating: -1, count: store.slotCount)
+        for p in pageSlots.indices {
+            for i in pageSlots[p].indices {
+                let s = store.newestSlot(sameIDAs: pageSlots[p][i])
+                pageSlots[p][i] = s
+                if newRowOfSlot[Int(s)] < 0 {
+                    newRowOfSlot[Int(s)] = Int32(newOrder.count)
+                    newOrder.append(s)
+                }
+            }
+        }
+        order = newOrder
+        rowOfSlot = newRowOfSlot
+        orderVersion += 1
+        cancelBackgroundFilter()
+    }
+
+    /// Copies the shown rows into a fresh store once replaced copies outnumber them, so
+    /// refreshing a changing list for hours does not grow the store.
+    private func compactIfNeeded() {
+        guard store.slotCount > 2 * order.count + compactionSlack else { return }
+        var fresh = RowStore(columnCount: store.columnCount)
+        var map = [Int32](repeating: -1, count: store.slotCount)
+        for s in order { map[Int(s)] = fresh.appendCopy(of: s, from: store) }
+        for p in pageSlots.indices {
+            pageSlots[p] = pageSlots[p].compactMap { s in
+                let m = map[Int(store.newestSlot(sameIDAs: s))]
+                return m >= 0 ? m : nil
+            }
+        }
+        order = order.map { map[Int($0)] }
+        rowOfSlot = [Int32](repeating: -1, count: fresh.slotCount)
+        for (r, s) in order.enumerated() { rowOfSlot[Int(s)] = Int32(r) }
+        store = fresh
+        orderVersion += 1
+        cancelBackgroundFilter()
+    }
+
+    func makeRow(_ json: BrowserJSON) -> CompactRow {
+        CompactRow(id: descriptor.id(of: json), lookupKey: request.resource.lookupKey(of: json),
+                   cells: descriptor.cells(of: json), role: descriptor.rowRole(json))
     }
 
     func replace(recordID: String, with json: BrowserJSON) {
-        var touched = false
-        for p in pages.indices {
-            for r in pages[p].indices where pages[p][r].id == recordID {
-                pages[p][r] = makeRow(json)
-                touched = true
-            }
-        }
-        guard touched else { return }
-        var seen = Set<String>()
-        rows = pages.joined().filter { seen.insert($0.id).inserted }
-        rebuild()
+        guard let s = store.slot(forID: recordID), rowOfSlot[Int(s)] >= 0 else { return }
+        let row = makeRow(json)
+        let n = store.append(row, page: store.page(s))
+        let r = rowOfSlot[Int(s)]
+        rowOfSlot.append(r)
+        rowOfSlot[Int(s)] = -1
+        order[Int(r)] = n
+        window.update(id: recordID, json: json)
+        compactIfNeeded()
+        rebuild(.contentChanged)
         env.changed()
     }
 
@@ -365,64 +483,193 @@ final class ListPane: Pane {
         if visible.count - cursor <= margin { load(page: next) }
     }
 
+    // MARK: resident JSON
+
+    /// Pages whose JSON the cursor needs now or after a page move either way.
+    private func pinnedPages() -> Set<Int> {
+        guard !visible.isEmpty else { return [] }
+        let positions = [cursor, max(0, cursor - viewportRows), min(visible.count - 1, cursor + viewportRows)]
+        // `visible` may still describe the rows before a page was taken in.
+        return Set(positions.compactMap { $0 < visible.count && visible[$0] < order.count ? store.page(order[visible[$0]]) : nil })
+    }
+
+    /// Makes sure the records around the cursor are (or will soon be) held as JSON: pages not
+    /// held are read back, the cursor's first.
+    private func keepCursorResident() {
+        guard !visible.isEmpty, started else { return }
+        let cursorPage = store.page(order[visible[cursor]])
+        window.touch(cursorPage)
+        let pinned = pinnedPages()
+        for page in [cursorPage] + pinned.sorted() where !window.contains(page: page) {
+            reread(page: page)
+        }
+    }
+
+    /// Reads `page` again for its JSON, without touching the rows (in the app this is a page
+    /// cache read). If the record under the cursor is not on it any more (the list shifted),
+    /// reads that record on its own.
+    private func reread(page: Int) {
+        guard !rereading.contains(page), !inflight.contains(page) else { return }
+        rereading.insert(page)
+        rereadsStarted += 1
+        let gen = generation
+        let req = request
+        let perPage = env.configuration.perPage
+        let ds = env.dataSource
+        env.tracker.run { [weak self] in
+            var records: [BrowserJSON]?
+            do {
+                for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: false) {
+                    records = await Self.parse(result.items)
+                    break
+                }
+            } catch {}
+            guard let self, gen == self.generation else { return }
+            self.rereading.remove(page)
+            let wasMissing = self.selectedRecord == nil
+            if let records {
+                self.window.store(page: page, records: records.map { (self.descriptor.id(of: $0), $0) }, pinned: self.pinnedPages())
+            }
+            if wasMissing, self.selectedRecord == nil, let slot = self.cursorSlot, self.store.page(slot) == page {
+                await self.readSingle(slot: slot, gen: gen)
+                return
+            }
+            if wasMissing, self.selectedRecord != nil {
+                self.onSelectionChange?()
+                self.env.changed()
+            }
+        }
+    }
+
+    /// Reads the record in `slot` by its lookup key (its page no longer holds it).
+    private func readSingle(slot: Int32, gen: Int) async {
+        let id = store.id(slot)
+        let key = store.lookupKey(slot)
+        let ds = env.dataSource
+        let resource = request.resource
+        guard let data = try? await ds.record(resource, key: key, forceRefresh: false),
+              let json = try? BrowserJSON.parse(data), gen == generation else { return }
+        window.storeSingle(id: id, json: json)
+        if cursorID == id {
+            onSelectionChange?()
+            env.changed()
+        }
+    }
+
+    /// The slot of the row under the cursor.
+    private var cursorSlot: Int32? { visible.isEmpty ? nil : order[visible[cursor]] }
+
+    /// The held JSON of a record by its lookup key (`external_id` for subscriptions), if any.
+    func json(forLookupKey key: String) -> BrowserJSON? {
+        for s in order where store.lookupKey(s) == key {
+            return window.json(id: store.id(s), page: store.page(s))
+        }
+        return nil
+    }
+
+    /// The JSON of every row that is held, in list order (all rows for a `loadAll` list).
+    var residentRecords: [BrowserJSON] {
+        order.compactMap { window.json(id: store.id($0), page: store.page($0)) }
+    }
+
     // MARK: view
+
+    /// What changed in the rows since `visible` was computed.
+    private enum RowChange {
+        /// Nothing about the rows (a page re-read with the same content).
+        case none
+        /// Rows were added at the end from this row index; earlier rows kept their indices.
+        case appended(from: Int)
+        /// Some rows' contents changed in place; every row kept its index.
+        case contentChanged
+        /// Rows changed places or were removed.
+        case reordered
+        /// The filter changed.
+        case filter
+        /// The sort changed.
+        case order
+    }
 
     /// Recomputes the visible rows (filter, order) and keeps the cursor on its record.
     /// `matched` is a background filter's result for the current rows.
-    private func rebuild(matched: [Int]? = nil) {
-        if matched == nil { cancelBackgroundFilter() }
-        var indices: [Int]
+    private func rebuild(_ change: RowChange, matched: [Int]? = nil) {
+        var rows: [Int]?
+        if filter == nil { cancelBackgroundFilter() }
         if let matched {
-            indices = matched
+            rows = matched
         } else if let filter {
-            let haystacks = self.haystacks
-            indices = haystacks.indices.filter { filter.matches(lowercased: haystacks[$0]) }
-        } else {
-            indices = Array(rows.indices)
+            switch change {
+            case .none:
+                return
+            case .appended where filterTask != nil:
+                // The running filter matches the added rows when it is done.
+                return
+            case .appended(let from) where sort == nil && fixedOrder == nil:
+                rows = visible.indices + matchRows(filter, from..<order.count)
+            case .contentChanged where order.count >= Self.backgroundFilterRows:
+                // Every row kept its index: the rows shown stay valid while the filter reruns.
+                startBackgroundFilter(filter)
+                return
+            case .order where filterTask == nil:
+                // Same filter, new order: the matching rows are the ones shown.
+                rows = visible.indices.sorted()
+            default:
+                cancelBackgroundFilter()
+                rows = matchRows(filter, 0..<order.count)
+            }
+        } else if case .none = change {
+            return
         }
-        let previousRow = visibleVersion == rowsVersion && cursor < visible.count ? visible[cursor] : nil
+        var next: VisibleRows
+        if let rows {
+            next = VisibleRows(rows, ascending: true)
+        } else {
+            next = .everyRow(order.count)
+        }
         if let fixedOrder {
-            indices.sort { fixedOrder(rows[$0], rows[$1]) }
+            let records = next.indices.map { window.json(id: store.id(order[$0]), page: store.page(order[$0])) }
+            let sorted = records.indices.sorted { a, b in
+                guard let ra = records[a] else { return false }
+                guard let rb = records[b] else { return true }
+                return fixedOrder(ra, rb)
+            }
+            let all = next.indices
+            next = VisibleRows(sorted.map { all[$0] }, ascending: false)
         }
         if let sort, sort.column < descriptor.columns.count {
             let col = sort.column
-            indices = indices.enumerated().sorted { a, b in
-                let ka = rows[a.element].cells[col].sortKey, kb = rows[b.element].cells[col].sortKey
-                if ka == kb { return a.offset < b.offset }
+            let all = next.indices
+            let keys = all.map { store.sortKey(order[$0], column: col) }
+            let sorted = all.indices.sorted { a, b in
+                let ka = keys[a], kb = keys[b]
+                if ka == kb { return a < b }
                 if ka == .none { return false }
                 if kb == .none { return true }
                 return sort.ascending ? ka < kb : kb < ka
-            }.map(\.element)
+            }
+            next = VisibleRows(sorted.map { all[$0] }, ascending: false)
         }
         let screenLine = cursor - scroll
         let previousID = cursorID
-        visible = indices
-        visibleVersion = rowsVersion
-        if let previousID, let found = position(ofRow: previousRow, id: previousID) {
+        visible = next
+        if let previousID, let found = position(of: previousID) {
             cursor = found
         } else {
             cursor = min(cursor, max(0, visible.count - 1))
         }
-        let newID = visible.isEmpty ? nil : rows[visible[cursor]].id
+        let newID = cursorSlot.map { store.id($0) }
         cursorID = newID
         scroll = max(0, cursor - max(0, min(screenLine, viewportRows - 1)))
         clampScroll()
+        keepCursorResident()
         if newID != previousID { onSelectionChange?() }
     }
 
-    /// Where the record `id` (last seen at row index `row` of the same rows) now is in
-    /// `visible`: a binary search when the order is the rows' own, else a scan.
-    private func position(ofRow row: Int?, id: String) -> Int? {
-        if let row, sort == nil, fixedOrder == nil {
-            var low = 0, high = visible.count
-            while low < high {
-                let mid = (low + high) / 2
-                if visible[mid] < row { low = mid + 1 } else { high = mid }
-            }
-            if low < visible.count, visible[low] == row, rows[row].id == id { return low }
-            if rows.indices.contains(row), rows[row].id == id { return nil }
-        }
-        return visible.firstIndex(where: { rows[$0].id == id })
+    /// Where the record `id` now is in `visible`, if it is shown.
+    private func position(of id: String) -> Int? {
+        guard let slot = store.slot(forID: id), rowOfSlot.indices.contains(Int(slot)) else { return nil }
+        let row = rowOfSlot[Int(slot)]
+        return row >= 0 ? visible.position(ofRow: Int(row)) : nil
     }
 
     private func clampScroll() {
@@ -452,29 +699,34 @@ final class ListPane: Pane {
         let clamped = max(0, min(index, visible.count - 1))
         let previous = cursorID
         cursor = clamped
-        cursorID = rows[visible[clamped]].id
+        cursorID = store.id(order[visible[clamped]])
         clampScroll()
         prefetchIfNeeded()
+        keepCursorResident()
         env.changed()
         if cursorID != previous { onSelectionChange?() }
     }
 
-    var selectedRow: Row? { visible.isEmpty ? nil : rows[visible[cursor]] }
-
+    /// The record under the cursor; nil while its page is being read back.
     var selectedRecord: SelectedRecord? {
-        guard let row = selectedRow else { return nil }
-        return SelectedRecord(resource: request.resource, id: row.id, json: row.json, displayName: descriptor.displayName(of: row.json))
+        guard let slot = cursorSlot else { return nil }
+        let id = store.id(slot)
+        guard let json = window.json(id: id, page: store.page(slot)) else { return nil }
+        return SelectedRecord(resource: request.resource, id: id, json: json, displayName: descriptor.displayName(of: json))
     }
+
+    /// The id of the record under the cursor (known even while its JSON is read back).
+    var selectedID: String? { cursorSlot.map { store.id($0) } }
 
     /// "42", "100+" (more pages, total unknown), "3/42" when filtered.
     var countText: String {
         let base: String
         if let totalCount, request.searchTerm == nil || !hasMore {
-            base = String(max(totalCount, rows.count))
+            base = String(max(totalCount, order.count))
         } else if hasMore {
-            base = "\(rows.count)+"
+            base = "\(order.count)+"
         } else {
-            base = String(rows.count)
+            base = String(order.count)
         }
         let skipped = unreadable.values.reduce(0, +)
         let counted = filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
@@ -486,11 +738,11 @@ final class ListPane: Pane {
 
     func snapshot(focused: Bool) -> PaneSnapshot {
         let end = min(visible.count, scroll + viewportRows)
-        let window = scroll < end ? Array(visible[scroll..<end]) : []
-        let tableRows = window.enumerated().map { offset, index -> RowSnapshot in
-            let row = rows[index]
-            return RowSnapshot(id: row.id, cells: row.cells.map(\.text), cellRoles: row.cells.map(\.role), role: row.role,
-                               changedColumns: changed[row.id] ?? [], selected: scroll + offset == cursor)
+        let tableRows = (scroll..<max(scroll, end)).map { position -> RowSnapshot in
+            let slot = order[visible[position]]
+            let id = store.id(slot)
+            return RowSnapshot(id: id, cells: store.cells(slot), cellRoles: store.cellRoles(slot), role: store.rowRole(slot),
+                               changedColumns: changed[id] ?? [], selected: position == cursor)
         }
         let table = TableSnapshot(columns: descriptor.columns.map(\.snapshot), rows: tableRows, firstRowIndex: scroll,
                                   cursorIndex: visible.isEmpty ? nil : cursor, totalRows: visible.count,
@@ -502,7 +754,7 @@ final class ListPane: Pane {
             switch state {
             case .loading: empty = "Loading \(request.resource.title)…"
             case .failed: empty = nil
-            default: empty = filter != nil && !rows.isEmpty ? "No rows match /\(filter!.text)" + (hasMore ? " (more on the server: Enter in the filter searches it)" : "") : emptyMessage
+            default: empty = filter != nil && !order.isEmpty ? "No rows match /\(filter!.text)" + (hasMore ? " (more on the server: Enter in the filter searches it)" : "") : emptyMessage
             }
         }
         return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,

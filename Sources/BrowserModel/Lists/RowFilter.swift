@@ -48,6 +48,18 @@ struct RowFilter: @unchecked Sendable {
         return hit != inverse
     }
 
+    /// The lower-cased UTF-8 needle when this is a plain-text filter an arena scan can run
+    /// (`memmem`), nil for a regular expression or a needle holding the rows' 0x00 separator.
+    var plainNeedle: [UInt8]? {
+        regex == nil && !needleBytes.contains(RowStore.haystackTerminator) ? needleBytes : nil
+    }
+
+    /// Whether a lower-cased haystack contains the text (regular expression or plain), before
+    /// `inverse` is applied; the per-row path of a scan.
+    func regexMatches(lowercased haystack: String) -> Bool {
+        regex.map { haystack.contains($0) } ?? Self.contains(haystack, needleBytes)
+    }
+
     /// Substring search over UTF-8 bytes (both sides lower-cased, so byte equality is the
     /// same as the string comparison the filter means).
     static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {

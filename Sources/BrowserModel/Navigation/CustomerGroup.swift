@@ -13,10 +13,13 @@ final class CustomerGroup {
 
     init(env: PaneEnvironment, prefix: String) {
         self.env = env
-        subscriptions = ListPane(id: PaneID(prefix + "subscriptions"), env: env, request: ListRequest(.subscriptions))
-        invoices = ListPane(id: PaneID(prefix + "invoices"), env: env, request: ListRequest(.invoices))
+        subscriptions = ListPane(id: PaneID(prefix + "subscriptions"), env: env, request: ListRequest(.subscriptions),
+                                  descriptor: .ofCustomerScoped(.subscriptions))
+        invoices = ListPane(id: PaneID(prefix + "invoices"), env: env, request: ListRequest(.invoices),
+                             descriptor: .ofCustomerScoped(.invoices))
         usage = UsagePane(id: PaneID(prefix + "usage"), env: env)
-        wallets = ListPane(id: PaneID(prefix + "wallets"), env: env, request: ListRequest(.wallets))
+        wallets = ListPane(id: PaneID(prefix + "wallets"), env: env, request: ListRequest(.wallets),
+                            descriptor: .ofCustomerScoped(.wallets))
         invoices.extraScopes = [.invoiceList]
         subscriptions.emptyMessage = "No active or pending subscriptions"
         for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }

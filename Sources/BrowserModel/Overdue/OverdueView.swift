@@ -86,7 +86,7 @@ final class OverdueController {
                         descriptor: OverdueView.descriptor(asOf: now))
         pane.loadAll = true
         pane.emptyMessage = "No overdue invoices"
-        pane.fixedOrder = { OverdueView.precedes($0.json, $1.json, asOf: now) }
+        pane.fixedOrder = { OverdueView.precedes($0, $1, asOf: now) }
         pane.extraScopes = []
         updateSummary()
     }
@@ -122,7 +122,7 @@ final class OverdueController {
             lines.append(StyledText("Overdue total: " + OverdueView.totalsText(analyticsTotals), role: .danger))
         } else if let analyticsError {
             lines.append(StyledText("Overdue total unavailable (\(analyticsError)); loaded invoices sum to " +
-                                    OverdueView.totalsText(OverdueView.totals(fromInvoices: pane.rows.map(\.json))), role: .warning))
+                                    OverdueView.totalsText(OverdueView.totals(fromInvoices: pane.residentRecords)), role: .warning))
         } else {
             lines.append(StyledText("Overdue total: loading…", role: .muted))
         }

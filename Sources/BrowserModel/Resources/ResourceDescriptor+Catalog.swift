@@ -35,7 +35,8 @@ extension ResourceDescriptor {
             return ResourceDescriptor(kind: kind, columns: [
                 .text("NUMBER", "number", minWidth: 12),
                 .status("STATUS", "status", roles: invoiceStatusRoles),
-                ColumnSpec(title: "PAYMENT", priority: 1, minWidth: 9) { json in
+                // Wide enough for "failed overdue": an on-call reader must never see "failed ov…".
+                ColumnSpec(title: "PAYMENT", priority: 1, minWidth: 14) { json in
                     guard json.string("status") == "finalized", let p = json.string("payment_status") else { return .dash }
                     let overdue = json.bool("payment_overdue") == true
                     let text = overdue ? p + " overdue" : p
@@ -50,7 +51,8 @@ extension ResourceDescriptor {
                 .first("CUSTOMER", ["customer.name", "customer.external_id", "external_customer_id"], priority: 1, flexible: true),
                 .date("ISSUED", ["issuing_date"], priority: 2),
                 .date("DUE DATE", ["payment_due_date"], priority: 3),
-                .text("TYPE", "invoice_type", priority: 4),
+                // Dropped rather than cut to "subsc…" when the pane is narrow.
+                .text("TYPE", "invoice_type", priority: 4, minWidth: 12),
             ], rowRole: { json in
                 if json.string("status") == "voided" { return .muted }
                 if json.bool("payment_overdue") == true { return .danger }

@@ -30,7 +30,9 @@ struct ColumnSpec {
     static func date(_ title: String, _ paths: [String], priority: Int = 2) -> ColumnSpec {
         ColumnSpec(title: title, priority: priority, minWidth: 10) { json in
             let raw = paths.lazy.compactMap { json.string($0) }.first
-            let t = Format.date(raw)
+            // A list column shows the UTC day only: a truncated "2026-10-1…" says nothing, and
+            // the time is one keystroke away in the detail view.
+            let t = String(Format.date(raw).prefix(10))
             return CellValue(text: t, sortKey: t.isEmpty ? .none : .text(raw ?? t))
         }
     }
@@ -92,6 +94,19 @@ struct ResourceDescriptor {
             if let v = json.string(path), !v.isEmpty { return TerminalSafeText.clean(v) }
         }
         return kind.singular
+    }
+
+    /// The same descriptor without the columns titled `titles`: inside one customer's panes the
+    /// CUSTOMER column would repeat the same name on every row and cost a narrow pane its width.
+    func dropping(columns titles: Set<String>) -> ResourceDescriptor {
+        var copy = self
+        copy.columns.removeAll { titles.contains($0.title) }
+        return copy
+    }
+
+    /// The descriptor for `kind` as shown inside one customer's panes (no CUSTOMER column).
+    static func ofCustomerScoped(_ kind: ResourceKind) -> ResourceDescriptor {
+        of(kind).dropping(columns: ["CUSTOMER"])
     }
 
     /// Cells of one row, in column order.

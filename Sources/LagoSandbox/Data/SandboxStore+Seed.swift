@@ -3,13 +3,17 @@ extension SandboxStore {
 
     mutating func seedCustomers(count: Int) {
         let span = 3 * 365 * Self.day
-        let start = generatedAt - span - 30 * Self.day
+        // The newest customer signed up some eight months ago, so even it has a billing history.
+        let start = generatedAt - span - 240 * Self.day
+        let showcase = Self.showcaseIndexes(count: count)
         customers.reserveCapacity(count)
         let perCustomerEvents = count > 20_000 ? 1...3 : 3...12
         for i in 0..<count {
             var rng = SplitMix64(seed: seed, kind: 1, index: i)
             let createdAt = start + Int64(i) * span / Int64(max(count, 1)) + Int64(rng.int(0...600))
-            customers.append(makeCustomer(i, &rng, createdAt: createdAt))
+            var customer = makeCustomer(i, &rng, createdAt: createdAt)
+            if showcase.contains(i) { customer.showcase(NamePools.showcase[count - 1 - i]) }
+            customers.append(customer)
             customerByExternalId[customers[i].externalId] = i
         }
         subscriptionsByCustomer = Array(repeating: [], count: count)
@@ -19,13 +23,17 @@ extension SandboxStore {
         invoices.reserveCapacity(count * 5)
         for i in 0..<count {
             var rng = SplitMix64(seed: seed, kind: 2, index: i)
+            if showcase.contains(i) {
+                seedShowcase(customer: i, NamePools.showcase[count - 1 - i], &rng)
+                continue
+            }
             seedSubscriptions(customer: i, &rng, eventsPerCharge: perCustomerEvents)
             seedOneOffInvoices(customer: i, &rng)
             seedWallets(customer: i, &rng)
         }
     }
 
-    private func makeCustomer(_ i: Int, _ rng: inout SplitMix64, createdAt: Int64) -> CustomerRecord {
+    func makeCustomer(_ i: Int, _ rng: inout SplitMix64, createdAt: Int64) -> CustomerRecord {
         let currency: SandboxCurrency = [.usd, .eur, .gbp, .jpy][rng.weighted([40, 30, 15, 15])]
         var place = rng.pick(NamePools.cities)
         var name: String
@@ -52,7 +60,7 @@ extension SandboxStore {
         }
         let externalId = String.customerExternalId(i)
         let slug = String(externalId.dropFirst(5))
-        let entity: Int = currency == .usd ? 0 : (currency == .jpy ? 2 : 1)
+        let entity = Self.billingEntity(for: currency)
         // Customer 0 (the hostile name) always pays by a card that keeps failing.
         let provider: String? = i == 0 ? "stripe" : ["stripe", "gocardless", "adyen", nil][rng.weighted([50, 15, 10, 25])]
         var metadata: [MetadataPair] = []
@@ -92,6 +100,11 @@ extension SandboxStore {
         )
     }
 
+    /// The billing entity that bills customers paying in `currency`.
+    static func billingEntity(for currency: SandboxCurrency) -> Int {
+        currency == .usd ? 0 : (currency == .jpy ? 2 : 1)
+    }
+
     private mutating func seedSubscriptions(customer c: Int, _ rng: inout SplitMix64, eventsPerCharge: ClosedRange<Int>) {
         let customer = customers[c]
         let planChoices = plans(in: customer.currency)
@@ -128,10 +141,9 @@ extension SandboxStore {
             case .active, .incomplete:
                 if rng.chance(0.1) { endingAt = generatedAt + Int64(rng.int(30...365)) * Self.day }
             }
-            let index = subscriptions.count
             let externalId = "sub_\(customer.externalId.dropFirst(5))_\(k + 1)"
             let trial = plans[plan].trialPeriodDays
-            subscriptions.append(SubscriptionRecord(
+            let index = appendSubscription(SubscriptionRecord(
                 customer: c, plan: plan, externalId: externalId,
                 name: rng.chance(0.5) ? "\(plans[plan].name) — \(customer.name ?? externalId)" : nil,
                 status: status, billingTime: rng.chance(0.7) ? "calendar" : "anniversary",
@@ -141,9 +153,6 @@ extension SandboxStore {
                 cancellationReason: reason,
                 onTerminationCreditNote: plans[plan].payInAdvance ? ["credit", "refund", "skip"][rng.int(0...2)] : nil,
                 createdAt: min(subscriptionAt, generatedAt) - Int64(rng.int(0...3600))))
-            subscriptionsByCustomer[c].append(Int32(index))
-            subscriptionsByExternalId[externalId, default: []].append(Int32(index))
-            eventsBySubscription.append([])
             if let startedAt {
                 seedSubscriptionInvoices(subscription: index, startedAt: startedAt, until: terminatedAt ?? generatedAt, &rng)
             }
@@ -151,8 +160,21 @@ extension SandboxStore {
         }
     }
 
-    /// Periodic invoices of one subscription over (at most) its last few periods.
-    private mutating func seedSubscriptionInvoices(subscription sub: Int, startedAt: Int64, until: Int64, _ rng: inout SplitMix64) {
+    /// Stores a new subscription and indexes it; returns its index.
+    mutating func appendSubscription(_ subscription: SubscriptionRecord) -> Int {
+        let index = subscriptions.count
+        subscriptions.append(subscription)
+        subscriptionsByCustomer[subscription.customer].append(Int32(index))
+        subscriptionsByExternalId[subscription.externalId, default: []].append(Int32(index))
+        eventsBySubscription.append([])
+        return index
+    }
+
+    /// Periodic invoices of one subscription over (at most) its last few periods. With
+    /// `scripts` (newest first) their outcomes are fixed instead of drawn; invoices beyond the
+    /// scripts are paid.
+    mutating func seedSubscriptionInvoices(subscription sub: Int, startedAt: Int64, until: Int64, _ rng: inout SplitMix64,
+                                           scripts: [SeededInvoiceScript]? = nil) {
         let startDay = Int(startedAt / Self.day)
         let endDay = Int(until / Self.day)
         var periods: [(Int, Int)] = []
@@ -164,21 +186,22 @@ extension SandboxStore {
             periods.append((max(cursor.start, startDay), cursor.end))
             cursor = period(subscription: sub, containing: cursor.start - 1)
         }
-        for (n, p) in periods.reversed().enumerated() {
-            let isLatest = n == periods.count - 1
-            addSubscriptionInvoice(subscription: sub, periodStart: p.0, periodEnd: p.1, isLatest: isLatest, &rng)
+        for (age, p) in periods.enumerated().reversed() {
+            let script = scripts.map { age < $0.count ? $0[age] : .paid }
+            addSubscriptionInvoice(subscription: sub, periodStart: p.0, periodEnd: p.1, isLatest: age == 0, &rng, script: script)
         }
     }
 
-    private mutating func addSubscriptionInvoice(subscription sub: Int, periodStart: Int, periodEnd: Int, isLatest: Bool, _ rng: inout SplitMix64) {
+    private mutating func addSubscriptionInvoice(subscription sub: Int, periodStart: Int, periodEnd: Int, isLatest: Bool, _ rng: inout SplitMix64,
+                                                 script: SeededInvoiceScript?) {
         let c = subscriptions[sub].customer
         let customer = customers[c]
         let entity = billingEntities[customer.billingEntity]
         let grace = customer.invoiceGracePeriod ?? entity.gracePeriod
         let issuingDay = periodEnd
-        var status: InvoiceStatus = .finalized
-        if isLatest && grace > 0 && today - issuingDay < grace { status = .draft }
-        if status == .finalized {
+        var status: InvoiceStatus = script?.status ?? .finalized
+        if script == nil && isLatest && grace > 0 && today - issuingDay < grace { status = .draft }
+        if script == nil && status == .finalized {
             let roll = rng.weighted([90, 3, 2, 5])
             status = [.finalized, .failed, .pending, .voided][roll]
         }
@@ -189,15 +212,20 @@ extension SandboxStore {
             netPaymentTerm: Int16(customer.netPaymentTerm ?? entity.netPaymentTerm), sequentialId: 0,
             customerSequence: Int32(c + 1), createdAt: Int64(issuingDay) * Self.day + Int64(rng.int(60...7200)),
             updatedAt: 0, taxRateHundredths: Int32(taxes[plans[subscriptions[sub].plan].tax].rateHundredths))
-        if rng.chance(0.1) { invoice.couponsAmountCents = Self.cents(rng.pick([1000, 2500, 5000]), customer.currency) }
+        if let script {
+            invoice.couponsAmountCents = Self.cents(script.couponUSDCents, customer.currency)
+        } else if rng.chance(0.1) {
+            invoice.couponsAmountCents = Self.cents(rng.pick([1000, 2500, 5000]), customer.currency)
+        }
         invoices.append(invoice)
         recomputeTotals(invoice: index)
-        settleSeededInvoice(index, &rng)
+        settleSeededInvoice(index, &rng, script: script)
     }
 
     /// Gives a freshly seeded invoice its number, due date, payment outcome, overdue flag,
-    /// dispute, payments and credit notes, consistently with its status.
-    private mutating func settleSeededInvoice(_ index: Int, _ rng: inout SplitMix64) {
+    /// dispute, payments and credit notes, consistently with its status: drawn from `rng`, or
+    /// as `script` says.
+    private mutating func settleSeededInvoice(_ index: Int, _ rng: inout SplitMix64, script: SeededInvoiceScript? = nil) {
         var invoice = invoices[index]
         let c = Int(invoice.customer)
         let customer = customers[c]
@@ -209,7 +237,10 @@ extension SandboxStore {
         }
         if invoice.status == .finalized || invoice.status == .voided {
             let age = today - Int(invoice.issuingDay)
-            if customer.paymentProvider == nil {
+            if let script {
+                invoice.paymentStatus = script.paymentStatus
+                invoice.paymentAttempts = Int16(script.paymentAttempts)
+            } else if customer.paymentProvider == nil {
                 invoice.paymentStatus = age > 20 && rng.chance(0.7) ? .succeeded : .pending
             } else if customer.cardFails {
                 invoice.paymentStatus = .failed
@@ -226,7 +257,7 @@ extension SandboxStore {
         if invoice.status == .voided {
             invoice.voidedAt = invoice.updatedAt
         } else if invoice.status == .finalized, invoice.paymentStatus != .succeeded, let due = invoice.dueDay, Int(due) < today {
-            if invoice.paymentStatus == .failed && rng.chance(0.12) {
+            if script == nil && invoice.paymentStatus == .failed && rng.chance(0.12) {
                 invoice.disputeLostAtMillis = (Int64(due) + 5) * Self.day * 1000 + Int64(rng.int(0...86_399_999))
             } else {
                 invoice.paymentOverdue = true
@@ -240,22 +271,34 @@ extension SandboxStore {
                            at: invoice.updatedAt - Int64(max(1, Int(invoice.paymentAttempts)) - attempt) * 3600)
             }
         }
-        if invoice.status == .finalized && invoice.paymentStatus == .succeeded && invoice.totalAmountCents > 0 && rng.chance(0.05) {
-            let amount = max(1, invoice.totalAmountCents / 5)
+        guard invoice.status == .finalized && invoice.paymentStatus == .succeeded && invoice.totalAmountCents > 0 else { return }
+        if let note = script?.creditNote {
+            addCreditNote(invoice: index, note, &rng)
+        } else if script == nil && rng.chance(0.05) {
             let refund = rng.chance(0.3)
-            creditNoteSequence += 1
-            let note = CreditNoteRecord(
-                invoice: Int32(index), sequentialId: creditNoteSequence,
-                reason: CreditNoteReason.allCases[rng.int(0..<CreditNoteReason.allCases.count)],
+            let reason = CreditNoteReason.allCases[rng.int(0..<CreditNoteReason.allCases.count)]
+            addCreditNote(invoice: index, SeededCreditNote(
+                reason: reason,
                 creditStatus: refund ? nil : [.available, .consumed][rng.int(0...1)],
-                refundStatus: refund ? [.succeeded, .pending, .failed][rng.weighted([70, 20, 10])] : nil,
-                creditAmountCents: refund ? 0 : amount, refundAmountCents: refund ? amount : 0,
-                taxesAmountCents: amount * Int64(invoice.taxRateHundredths) / (10_000 + Int64(invoice.taxRateHundredths)),
-                issuingDay: min(Int32(today), invoice.issuingDay + Int32(rng.int(1...20))),
-                createdAt: invoice.updatedAt + Int64(rng.int(3600...86_400 * 5)))
-            creditNotes.append(note)
-            creditNotesByInvoice[Int32(index), default: []].append(Int32(creditNotes.count - 1))
+                refundStatus: refund ? [.succeeded, .pending, .failed][rng.weighted([70, 20, 10])] : nil), &rng)
         }
+    }
+
+    /// Credits or refunds a fifth of a paid invoice, a few days after it was paid.
+    private mutating func addCreditNote(invoice index: Int, _ seeded: SeededCreditNote, _ rng: inout SplitMix64) {
+        let invoice = invoices[index]
+        let amount = max(1, invoice.totalAmountCents / 5)
+        let refund = seeded.refundStatus != nil
+        creditNoteSequence += 1
+        let note = CreditNoteRecord(
+            invoice: Int32(index), sequentialId: creditNoteSequence, reason: seeded.reason,
+            creditStatus: seeded.creditStatus, refundStatus: seeded.refundStatus,
+            creditAmountCents: refund ? 0 : amount, refundAmountCents: refund ? amount : 0,
+            taxesAmountCents: amount * Int64(invoice.taxRateHundredths) / (10_000 + Int64(invoice.taxRateHundredths)),
+            issuingDay: min(Int32(today), invoice.issuingDay + Int32(rng.int(1...20))),
+            createdAt: invoice.updatedAt + Int64(rng.int(3600...86_400 * 5)))
+        creditNotes.append(note)
+        creditNotesByInvoice[Int32(index), default: []].append(Int32(creditNotes.count - 1))
     }
 
     mutating func addPayment(invoice: Int, status: PaymentStatus, at: Int64) {
@@ -264,15 +307,21 @@ extension SandboxStore {
     }
 
     private mutating func seedOneOffInvoices(customer c: Int, _ rng: inout SplitMix64) {
-        let customer = customers[c]
         guard rng.chance(0.12) else { return }
-        let addOn = addOns.firstIndex { $0.currency == customer.currency } ?? 0
         let type: InvoiceType = rng.chance(0.5) ? .addOn : .oneOff
-        let issuingDay = max(Int(customer.createdAt / Self.day) + 1, today - rng.int(1...200))
-        let index = invoices.count
-        let entity = billingEntities[customer.billingEntity]
+        let issuingDay = max(Int(customers[c].createdAt / Self.day) + 1, today - rng.int(1...200))
         var status: InvoiceStatus = [.finalized, .draft, .voided][rng.weighted([85, 7, 8])]
         if type == .addOn && status == .draft { status = .finalized }
+        addOneOffInvoice(customer: c, type: type, status: status, issuingDay: issuingDay, &rng)
+    }
+
+    /// An add-on or one-off invoice billing the add-on in the customer's currency.
+    mutating func addOneOffInvoice(customer c: Int, type: InvoiceType, status: InvoiceStatus, issuingDay: Int, _ rng: inout SplitMix64,
+                                   script: SeededInvoiceScript? = nil) {
+        let customer = customers[c]
+        let addOn = addOns.firstIndex { $0.currency == customer.currency } ?? 0
+        let index = invoices.count
+        let entity = billingEntities[customer.billingEntity]
         invoices.append(InvoiceRecord(
             customer: Int32(c), addOn: Int16(addOn), type: type, status: status, paymentStatus: .pending,
             issuingDay: Int32(issuingDay), netPaymentTerm: Int16(customer.netPaymentTerm ?? entity.netPaymentTerm),
@@ -280,7 +329,7 @@ extension SandboxStore {
             createdAt: Int64(issuingDay) * Self.day + Int64(rng.int(3600...80_000)), updatedAt: 0,
             taxRateHundredths: Int32(taxes[addOns[addOn].tax].rateHundredths)))
         recomputeTotals(invoice: index)
-        settleSeededInvoice(index, &rng)
+        settleSeededInvoice(index, &rng, script: script)
     }
 
     private mutating func seedWallets(customer c: Int, _ rng: inout SplitMix64) {
@@ -289,18 +338,14 @@ extension SandboxStore {
         let terminated = c >= 3 && rng.chance(0.15)
         let createdAt = customer.createdAt + Int64(rng.int(86_400...(86_400 * 60)))
         let rate: Int64 = rng.chance(0.8) ? 100 : 200
-        let w = wallets.count
-        wallets.append(WalletRecord(
-            customer: Int32(c), name: rng.chance(0.7) ? "Prepaid credits" : nil, code: "wallet_\(w + 1)",
-            status: terminated ? .terminated : .active, rateHundredths: rate, creditsHundredths: 0, consumedCreditsHundredths: 0,
-            ongoingUsageCents: 0, priority: 50,
-            paidTopUpMinCents: rng.chance(0.3) ? Self.cents(1000, customer.currency) : nil,
-            paidTopUpMaxCents: rng.chance(0.2) ? Self.cents(1_000_000, customer.currency) : nil,
-            expirationAt: rng.chance(0.2) ? generatedAt + Int64(rng.int(30...400)) * Self.day : nil,
-            terminatedAt: terminated ? min(generatedAt - 3600, createdAt + Int64(rng.int(10...300)) * Self.day) : nil,
-            lastBalanceSyncAt: nil, lastConsumedCreditAt: nil, createdAt: createdAt))
-        walletsByCustomer[c].append(Int32(w))
-        transactionsByWallet.append([])
+        var wallet = WalletRecord.empty(customer: c, code: "wallet_\(wallets.count + 1)", rateHundredths: rate, createdAt: createdAt)
+        wallet.name = rng.chance(0.7) ? "Prepaid credits" : nil
+        wallet.status = terminated ? .terminated : .active
+        wallet.paidTopUpMinCents = rng.chance(0.3) ? Self.cents(1000, customer.currency) : nil
+        wallet.paidTopUpMaxCents = rng.chance(0.2) ? Self.cents(1_000_000, customer.currency) : nil
+        wallet.expirationAt = rng.chance(0.2) ? generatedAt + Int64(rng.int(30...400)) * Self.day : nil
+        wallet.terminatedAt = terminated ? min(generatedAt - 3600, createdAt + Int64(rng.int(10...300)) * Self.day) : nil
+        let w = appendWallet(wallet)
         var at = createdAt + 60
         let count = rng.int(1...4)
         for n in 0..<count {
@@ -318,7 +363,16 @@ extension SandboxStore {
         }
     }
 
-    private mutating func addSeededTransaction(wallet w: Int, kind: WalletTransactionKind, status: WalletTransactionStatus, credits: Int64, at: Int64, _ rng: inout SplitMix64) {
+    /// Stores a new wallet and indexes it; returns its index.
+    mutating func appendWallet(_ wallet: WalletRecord) -> Int {
+        let w = wallets.count
+        wallets.append(wallet)
+        walletsByCustomer[Int(wallet.customer)].append(Int32(w))
+        transactionsByWallet.append([])
+        return w
+    }
+
+    mutating func addSeededTransaction(wallet w: Int, kind: WalletTransactionKind, status: WalletTransactionStatus, credits: Int64, at: Int64, _ rng: inout SplitMix64) {
         let t = walletTransactions.count
         var tx = WalletTransactionRecord(wallet: Int32(w), status: status, kind: kind, type: kind == .invoiced ? .outbound : .inbound,
                                          creditsHundredths: credits, name: kind == .granted ? "Welcome credits" : nil, priority: 50, createdAt: at)
@@ -366,7 +420,7 @@ extension SandboxStore {
         return index
     }
 
-    private mutating func seedEvents(subscription sub: Int, perCharge: ClosedRange<Int>, _ rng: inout SplitMix64) {
+    mutating func seedEvents(subscription sub: Int, perCharge: ClosedRange<Int>, _ rng: inout SplitMix64) {
         let (from, _) = currentPeriodSeconds(subscription: sub)
         let start = max(from, subscriptions[sub].startedAt ?? from)
         let span = max(1, generatedAt - start)

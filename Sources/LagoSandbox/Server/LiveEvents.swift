@@ -20,11 +20,15 @@ enum LiveEvents {
 }
 
 extension SandboxStore {
-    /// Adds one event, timestamped now, to a seeded-random active subscription.
+    /// Adds one event, timestamped now, to a seeded-random active subscription. Every other
+    /// event goes to the newest customer's, the one the customers list (and the demo) opens on,
+    /// so its usage visibly moves.
     mutating func addLiveEvent(_ rng: inout SplitMix64) {
         guard !subscriptions.isEmpty else { return }
+        let newest = customers.indices.last.flatMap { customers[$0].deleted ? nil : subscriptionsByCustomer[$0] } ?? []
+        let favoured = rng.chance(0.5) ? newest.lazy.map(Int.init).first { subscriptions[$0].status == .active } : nil
         for _ in 0..<16 {
-            let sub = rng.int(0..<subscriptions.count)
+            let sub = favoured ?? rng.int(0..<subscriptions.count)
             guard subscriptions[sub].status == .active else { continue }
             let plan = plans[subscriptions[sub].plan]
             let charge = charges[rng.pick(plan.charges)]

@@ -1,5 +1,6 @@
 import Foundation
 import LagoSandbox
+import PageCache
 
 /// `lagotui --demo`: starts the built-in Lago sandbox in this process on a free loopback port,
 /// with live usage events, and browses it with the sandbox's demo key.
@@ -31,6 +32,9 @@ public struct DemoLauncher {
         var settings = try Settings.resolve(commandLine: commandLine, environment: environment.filter { $0.key != "LAGOTUI_PROFILE" })
         settings.profileName = "demo"
         settings.mode = .test
+        // Each demo seeds a new sandbox: pages cached by an earlier demo would show its data
+        // (and its changes) until they aged out.
+        try? PageCache.clear(configuration: CacheReport.configuration(profile: settings.profileName, settings: settings))
         try await BrowserLauncher.open(settings: settings, demoServer: server, baseURL: baseURL)
         await server.stop()
     }

@@ -1,0 +1,317 @@
+import Foundation
+
+/// One row as the descriptor computed it from a record's JSON, before it goes into a
+/// `RowStore` (transient: the store keeps only its bytes).
+struct CompactRow {
+    var id: String
+    /// The key `GET /<resource>/{key}` needs, when it differs from `id`.
+    var lookupKey: String?
+    var cells: [CellValue]
+    var role: StatusRole
+    /// Lower-cased text the `/` filter searches: cells and id, space-separated.
+    var haystack: String
+
+    init(id: String, lookupKey: String?, cells: [CellValue], role: StatusRole) {
+        self.id = id
+        self.lookupKey = lookupKey == id ? nil : lookupKey
+        self.cells = cells
+        self.role = role
+        haystack = (cells.map(\.text) + [id]).joined(separator: " ").lowercased()
+    }
+}
+
+/// Every loaded row of a list, compactly: a few hundred bytes per row in two byte arenas
+/// instead of a parsed JSON tree, cell strings and a filter string per row (issue 8: 100,000
+/// invoices took 1.4 GB that way). Rows live in append-only *slots*; a changed row gets a new
+/// slot and the old one is left dead (`ListPane` decides which slots are shown, and compacts).
+///
+/// Per slot, the `records` arena holds: a 16-byte header (lengths of id, lookup key, cells,
+/// sort texts), the row role and each cell's role, each column's sort-key kind, then the id,
+/// the lookup key, the cell texts joined by 0x1F and the sort texts that differ from the
+/// cells, joined by 0x1F. The `haystacks` arena holds each slot's lower-cased filter text
+/// followed by a 0x00 byte, so a plain-text filter is one `memmem` pass over whole chunks.
+struct RowStore {
+    /// Separates cell texts; never in a cell (`TerminalSafeText` replaces control characters).
+    static let cellSeparator: UInt8 = 0x1F
+    /// Ends each haystack; no filter needle contains it, so a match never spans two rows.
+    static let haystackTerminator: UInt8 = 0x00
+
+    private enum SortKind: UInt8 { case none = 0, cellText, text, number }
+
+    let columnCount: Int
+    private(set) var records = ByteArena()
+    private(set) var haystacks = ByteArena()
+    /// Where each slot's record starts.
+    private var recordAt: [ByteArena.Address] = []
+    /// Where each slot's haystack starts (increasing with the slot number).
+    private(set) var haystackAt: [ByteArena.Address] = []
+    /// The list page each slot was read from.
+    private var pageOf: [Int32] = []
+    private var index = IDIndex()
+
+    init(columnCount: Int) {
+        self.columnCount = columnCount
+    }
+
+    /// Number of slots, dead ones included.
+    var slotCount: Int { recordAt.count }
+
+    /// Bytes held by the arenas and per-slot arrays (tests and the benchmark report it).
+    var byteCount: Int {
+        records.byteCount + haystacks.byteCount + slotCount * 12 + index.byteCount
+    }
+
+    /// Stores `row` (read from `page`) in a new slot, which becomes the slot `slot(forID:)` finds.
+    mutating func append(_ row: CompactRow, page: Int) -> Int32 {
+        append(record: encode(row), haystack: row.haystack.utf8, page: page)
+    }
+
+    /// The bytes `row` is stored as (see the type's comment).
+    func encode(_ row: CompactRow) -> [UInt8] {
+        precondition(row.cells.count == columnCount, "row has \(row.cells.count) cells, store has \(columnCount) columns")
+        let id = Array(row.id.utf8), key = row.lookupKey.map { Array($0.utf8) } ?? []
+        var cells: [UInt8] = []
+        var sorts: [UInt8] = []
+        var kinds: [UInt8] = []
+        var extras = 0
+        for (i, cell) in row.cells.enumerated() {
+            if i > 0 { cells.append(Self.cellSeparator) }
+            cells.append(contentsOf: cell.text.utf8)
+            let extra: String?
+            switch cell.sortKey {
+            case .none: kinds.append(SortKind.none.rawValue); extra = nil
+            case .text(let t) where t == cell.text: kinds.append(SortKind.cellText.rawValue); extra = nil
+            case .text(let t): kinds.append(SortKind.text.rawValue); extra = t
+            case .number(let d): kinds.append(SortKind.number.rawValue); extra = d.description
+            }
+            if let extra {
+                if extras > 0 { sorts.append(Self.cellSeparator) }
+                extras += 1
+                sorts.append(contentsOf: extra.utf8.map { $0 == Self.cellSeparator ? 0x20 : $0 })
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + 1 + 2 * columnCount + id.count + key.count + cells.count + sorts.count)
+        for length in [id.count, key.count, cells.count, sorts.count] {
+            withUnsafeBytes(of: UInt32(length).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        bytes.append(row.role.code)
+        bytes.append(contentsOf: row.cells.map(\.role.code))
+        bytes.append(contentsOf: kinds)
+        bytes.append(contentsOf: id)
+        bytes.append(contentsOf: key)
+        bytes.append(contentsOf: cells)
+        bytes.append(contentsOf: sorts)
+        return bytes
+    }
+
+    /// Stores an encoded record and its haystack in a new slot.
+    mutating func append<H: Collection>(record: [UInt8], haystack: H, page: Int) -> Int32 where H.Element == UInt8 {
+        recordAt.append(records.append(record))
+        haystackAt.append(haystacks.append(haystack, terminator: Self.haystackTerminator))
+        pageOf.append(Int32(clamping: page))
+        let slot = Int32(recordAt.count - 1)
+        var moved = index
+        index = IDIndex()
+        moved.insert(slot, in: self)
+        index = moved
+        return slot
+    }
+
+    /// Copies `slot` of `other` (a store with the same columns) into a new slot of this one.
+    mutating func appendCopy(of slot: Int32, from other: RowStore) -> Int32 {
+        let l = other.layout(slot)
+        let record = Array(UnsafeRawBufferPointer(start: l.base, count: l.totalLength))
+        let hay = other.haystacks.pointer(other.haystackAt[Int(slot)])
+        let haystack = UnsafeRawBufferPointer(start: hay, count: strlen(hay.assumingMemoryBound(to: CChar.self)))
+        return append(record: record, haystack: haystack, page: other.page(slot))
+    }
+
+    /// True when `slot` holds exactly the encoded record `bytes`.
+    func record(_ slot: Int32, equals bytes: [UInt8]) -> Bool {
+        let l = layout(slot)
+        guard l.totalLength == bytes.count else { return false }
+        return bytes.withUnsafeBytes { memcmp(l.base, $0.baseAddress!, bytes.count) == 0 }
+    }
+
+    // MARK: reading a slot
+
+    private struct Layout {
+        var base: UnsafeRawPointer
+        var idLength: Int, keyLength: Int, cellsLength: Int, sortLength: Int
+        var columns: Int
+        var totalLength: Int { 16 + 1 + 2 * columns + idLength + keyLength + cellsLength + sortLength }
+        var roles: UnsafeRawPointer { base + 16 }
+        var kinds: UnsafeRawPointer { base + 16 + 1 + columns }
+        var id: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + 16 + 1 + 2 * columns, count: idLength) }
+        var key: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: id.baseAddress! + idLength, count: keyLength) }
+        var cells: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: key.baseAddress! + keyLength, count: cellsLength) }
+        var sorts: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: cells.baseAddress! + cellsLength, count: sortLength) }
+    }
+
+    private func layout(_ slot: Int32) -> Layout {
+        let base = records.pointer(recordAt[Int(slot)])
+        func length(_ i: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
+        return Layout(base: base, idLength: length(0), keyLength: length(1), cellsLength: length(2), sortLength: length(3), columns: columnCount)
+    }
+
+    /// The record id of `slot`.
+    func id(_ slot: Int32) -> String { String(decoding: layout(slot).id, as: UTF8.self) }
+
+    /// The id's bytes (valid while the store lives; for hashing and comparing without a String).
+    func idBytes(_ slot: Int32) -> UnsafeRawBufferPointer { layout(slot).id }
+
+    /// True when `slot`'s id is `id`, without making a String.
+    func id(_ slot: Int32, is id: String) -> Bool {
+        var id = id
+        let stored = layout(slot).id
+        return id.withUTF8 { $0.count == stored.count && (stored.count == 0 || memcmp($0.baseAddress!, stored.baseAddress!, stored.count) == 0) }
+    }
+
+    /// The key `GET /<resource>/{key}` reads `slot`'s record by.
+    func lookupKey(_ slot: Int32) -> String {
+        let l = layout(slot)
+        return String(decoding: l.keyLength == 0 ? l.id : l.key, as: UTF8.self)
+    }
+
+    /// The display text of each cell.
+    func cells(_ slot: Int32) -> [String] {
+        layout(slot).cells.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)
+            .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
+    /// Colour role of the whole row.
+    func rowRole(_ slot: Int32) -> StatusRole { StatusRole(code: layout(slot).roles.load(as: UInt8.self)) }
+
+    /// Colour role of each cell.
+    func cellRoles(_ slot: Int32) -> [StatusRole] {
+        let roles = layout(slot).roles
+        return (0..<columnCount).map { StatusRole(code: roles.load(fromByteOffset: 1 + $0, as: UInt8.self)) }
+    }
+
+    /// The page `slot` was read from.
+    func page(_ slot: Int32) -> Int { Int(pageOf[Int(slot)]) }
+
+    /// The lower-cased filter text of `slot` (for regular expressions, which run per row).
+    func haystack(_ slot: Int32) -> String {
+        let p = haystacks.pointer(haystackAt[Int(slot)])
+        return String(cString: p.assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Sort keys of `column` for the given slots, as `SortKey`s (made when a sort is asked for).
+    func sortKey(_ slot: Int32, column: Int) -> SortKey {
+        let l = layout(slot)
+        let kind = SortKind(rawValue: l.kinds.load(fromByteOffset: column, as: UInt8.self)) ?? .none
+        switch kind {
+        case .none: return .none
+        case .cellText:
+            let part = l.cells.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)[column]
+            return .text(String(decoding: UnsafeRawBufferPointer(rebasing: part), as: UTF8.self))
+        case .text, .number:
+            var extraIndex = 0
+            for c in 0..<column {
+                let k = SortKind(rawValue: l.kinds.load(fromByteOffset: c, as: UInt8.self)) ?? .none
+                if k == .text || k == .number { extraIndex += 1 }
+            }
+            let part = l.sorts.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)[extraIndex]
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: part), as: UTF8.self)
+            if kind == .text { return .text(text) }
+            return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map { .number($0) } ?? .text(text)
+        }
+    }
+
+    /// Columns whose text or role differ between two slots (the changed-cell highlight).
+    func changedColumns(_ a: Int32, _ b: Int32) -> Set<Int> {
+        let la = layout(a), lb = layout(b)
+        if la.cells.elementsEqual(lb.cells), memcmp(la.roles, lb.roles, 1 + columnCount) == 0 { return [] }
+        let ca = cells(a), cb = cells(b), ra = cellRoles(a), rb = cellRoles(b)
+        return Set((0..<columnCount).filter { ca[$0] != cb[$0] || ra[$0] != rb[$0] })
+    }
+
+    /// The newest slot whose id is `id`, if any.
+    func slot(forID id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { index.find(UnsafeRawBufferPointer($0), in: self) }
+    }
+
+    /// The newest slot with the same id as `slot` (itself unless the row was stored again).
+    func newestSlot(sameIDAs slot: Int32) -> Int32 {
+        index.find(idBytes(slot), in: self) ?? slot
+    }
+}
+
+/// id → newest slot, an open-addressing hash table over the ids' bytes in the store (4 bytes
+/// per entry instead of a `Set<String>` of heap strings).
+private struct IDIndex {
+    private var table: [Int32] = []
+    private var count = 0
+
+    var byteCount: Int { table.count * 4 }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    func find(_ id: UnsafeRawBufferPointer, in store: RowStore) -> Int32? {
+        guard !table.isEmpty else { return nil }
+        let mask = table.count - 1
+        var i = Self.hash(id) & mask
+        while true {
+            let slot = table[i]
+            if slot < 0 { return nil }
+            if Self.equal(store.idBytes(slot), id) { return slot }
+            i = (i + 1) & mask
+        }
+    }
+
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    /// Points the slot's id at `slot` (replacing an older slot with the same id).
+    mutating func insert(_ slot: Int32, in store: RowStore) {
+        if (count + 1) * 2 > table.count { grow(store) }
+        place(slot, in: store)
+    }
+
+    private mutating func place(_ slot: Int32, in store: RowStore) {
+        let id = store.idBytes(slot)
+        let mask = table.count - 1
+        var i = Self.hash(id) & mask
+        while true {
+            let existing = table[i]
+            if existing < 0 {
+                table[i] = slot
+                count += 1
+                return
+            }
+            if Self.equal(store.idBytes(existing), id) {
+                table[i] = slot
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow(_ store: RowStore) {
+        let old = table
+        table = [Int32](repeating: -1, count: max(16, old.count * 2))
+        count = 0
+        for slot in old where slot >= 0 { place(slot, in: store) }
+    }
+}
+
+extension StatusRole {
+    private static let byCode: [StatusRole] = [.normal, .success, .warning, .danger, .muted, .info, .accent]
+
+    /// A byte for the row store.
+    var code: UInt8 { UInt8(Self.byCode.firstIndex(of: self) ?? 0) }
+
+    init(code: UInt8) {
+        self = Int(code) < Self.byCode.count ? Self.byCode[Int(code)] : .normal
+    }
+}
