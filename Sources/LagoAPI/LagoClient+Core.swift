@@ -63,6 +63,11 @@ extension LagoClient {
 
     /// Encodes a request body with ``LagoJSON/encoder`` (a convenience for typed calls).
     public func encodeBody<B: Encodable>(_ body: B) throws -> Data {
+        try Self.encodedBody(body)
+    }
+
+    /// Encodes a request body with ``LagoJSON/encoder``; throws `LagoError.invalidConfiguration`.
+    static func encodedBody<B: Encodable>(_ body: B) throws -> Data {
         do {
             return try LagoJSON.encoder.encode(body)
         } catch {

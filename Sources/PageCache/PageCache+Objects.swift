@@ -15,38 +15,12 @@ extension PageCache {
 
     /// Reads an object with the same stream contract as `page(_:refresh:)`.
     public func object(_ key: ObjectKey, refresh: RefreshMode = .ifStale) -> AsyncStream<CacheUpdate<CachedObject>> {
-        AsyncStream { continuation in
-            let task = Task {
-                let cached = await self.cachedObject(key)
-                if let cached { continuation.yield(.cached(cached)) }
-                if Self.shouldFetch(cached: cached?.isStale, refresh: refresh) {
-                    do throws(FetchFailure) {
-                        continuation.yield(.fresh(try await self.fetchObject(key)))
-                    } catch {
-                        continuation.yield(.failed(error, cached: cached))
-                    }
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        revalidating(refresh: refresh, cached: { await self.cachedObject(key) }, fetch: { () async throws(FetchFailure) in try await self.fetchObject(key) })
     }
 
     /// The final answer for one object (fresh if possible, else cached); throws when neither.
     public func loadObject(_ key: ObjectKey, refresh: RefreshMode = .ifStale) async throws(FetchFailure) -> CachedObject {
-        let cached = await cachedObject(key)
-        guard Self.shouldFetch(cached: cached?.isStale, refresh: refresh) else {
-            if let cached { return cached }
-            throw FetchFailure(
-                error: CacheMiss(description: "not cached: \(key)"), message: "not cached: \(key)", isOutage: false,
-                isNewOutage: false)
-        }
-        do {
-            return try await fetchObject(key)
-        } catch {
-            if let cached, refresh != .required { return cached }
-            throw error
-        }
+        try await load(key, refresh: refresh, cached: { await cachedObject(key) }, fetch: { () async throws(FetchFailure) in try await fetchObject(key) })
     }
 
     /// Fetches an object (sharing a fetch in flight) and stores it. An identified record is

@@ -113,39 +113,13 @@ public final class PageCache: Sendable {
     /// is `.always`) the fresh value or the failure, then the stream ends. Cancelling the
     /// consumer stops listening; a fetch other readers share still completes and is stored.
     public func page(_ key: PageKey, refresh: RefreshMode = .ifStale) -> AsyncStream<CacheUpdate<CachedPage>> {
-        AsyncStream { continuation in
-            let task = Task {
-                let cached = await self.cachedPage(key)
-                if let cached { continuation.yield(.cached(cached)) }
-                if Self.shouldFetch(cached: cached?.isStale, refresh: refresh) {
-                    do throws(FetchFailure) {
-                        continuation.yield(.fresh(try await self.fetchPage(key)))
-                    } catch {
-                        continuation.yield(.failed(error, cached: cached))
-                    }
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        revalidating(refresh: refresh, cached: { await self.cachedPage(key) }, fetch: { () async throws(FetchFailure) in try await self.fetchPage(key) })
     }
 
     /// The final answer for one page, for non-interactive use (`lagotui get`): fresh when it
     /// can be, otherwise the cached page with its age; throws only when there is neither.
     public func loadPage(_ key: PageKey, refresh: RefreshMode = .ifStale) async throws(FetchFailure) -> CachedPage {
-        let cached = await cachedPage(key)
-        guard Self.shouldFetch(cached: cached?.isStale, refresh: refresh) else {
-            if let cached { return cached }
-            throw FetchFailure(
-                error: CacheMiss(description: "not cached: \(key)"), message: "not cached: \(key)", isOutage: false,
-                isNewOutage: false)
-        }
-        do {
-            return try await fetchPage(key)
-        } catch {
-            if let cached { return cached }
-            throw error
-        }
+        try await load(key, refresh: refresh, cached: { await cachedPage(key) }, fetch: { () async throws(FetchFailure) in try await fetchPage(key) })
     }
 
     /// Fetches a page (sharing a fetch already in flight for it) and stores it.

@@ -50,7 +50,7 @@ import Testing
                 #expect(try await sandboxServes(stream, client: client), "the sandbox serves \(stream.rawValue)")
                 let records = try await export(stream, format: format, client: client)
                 // The sandbox's list must agree with its own stats, so the export is held to both.
-                if case let .list(path, collectionKey) = stream.shape, stream != .subscriptions {
+                if case let .list(path, collectionKey) = stream.shape, stream != .resource(.subscriptions) {
                     let first = try await client.rawPage(path, collectionKey: collectionKey, query: [], page: 1, perPage: 1)
                     #expect(first.meta.totalCount == expected, "GET \(path) total_count agrees with /_sandbox/stats")
                 }
@@ -90,21 +90,21 @@ import Testing
     @Test func filtersNarrow() async throws {
         try await withSandbox { sandbox in
             let client = try sandbox.client()
-            let all = try await export(.invoices, format: .ndjson, client: client)
-            let finalized = try await export(.invoices, ["--status", "finalized"], format: .ndjson, client: client)
+            let all = try await export(.resource(.invoices), format: .ndjson, client: client)
+            let finalized = try await export(.resource(.invoices), ["--status", "finalized"], format: .ndjson, client: client)
             #expect(!finalized.isEmpty && finalized.count < all.count)
             #expect(finalized.allSatisfy { $0["status"]?.stringValue == "finalized" })
             #expect(finalized.count == all.filter { $0["status"]?.stringValue == "finalized" }.count)
 
             let customer = try #require(all.first?["customer"]?["external_id"]?.stringValue)
-            let mine = try await export(.invoices, ["--customer", customer], format: .ndjson, client: client)
+            let mine = try await export(.resource(.invoices), ["--customer", customer], format: .ndjson, client: client)
             #expect(!mine.isEmpty && mine.count < all.count)
             #expect(mine.allSatisfy { $0["customer"]?["external_id"]?.stringValue == customer })
 
-            let subscriptions = try await export(.subscriptions, format: .ndjson, client: client)
+            let subscriptions = try await export(.resource(.subscriptions), format: .ndjson, client: client)
             var byStatus = 0
-            for status in ExportStream.subscriptions.statusValues {
-                let some = try await export(.subscriptions, ["--status", status], format: .ndjson, client: client)
+            for status in ExportStream.resource(.subscriptions).statusValues {
+                let some = try await export(.resource(.subscriptions), ["--status", status], format: .ndjson, client: client)
                 #expect(some.allSatisfy { $0["status"]?.stringValue == status })
                 byStatus += some.count
             }
@@ -112,7 +112,7 @@ import Testing
 
             let dates = all.compactMap { $0["issuing_date"]?.stringValue }.sorted()
             let middle = dates[dates.count / 2]
-            let recent = try await export(.invoices, ["--issued-from", middle], format: .ndjson, client: client)
+            let recent = try await export(.resource(.invoices), ["--issued-from", middle], format: .ndjson, client: client)
             #expect(recent.allSatisfy { ($0["issuing_date"]?.stringValue ?? "") >= middle })
             #expect(recent.count == dates.filter { $0 >= middle }.count)
         }
@@ -121,7 +121,7 @@ import Testing
     @Test func csvEscapesFormulasFromTheAPI() async throws {
         try await withSandbox { sandbox in
             let client = try sandbox.client()
-            let query = try StreamQuery.build(.customers, filters: try FilterOptions.parse([]))
+            let query = try StreamQuery.build(.resource(.customers), filters: try FilterOptions.parse([]))
             let sink = MemorySink()
             let writer = try makeRecordWriter(.csv, sink: sink)
             try await ExportEngine(source: client).run(query) { try writer.write(record: $0) }

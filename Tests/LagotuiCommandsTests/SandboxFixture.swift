@@ -118,7 +118,7 @@ func recordIdentity(_ record: OrderedJSON, stream: ExportStream) -> String? {
     case .customerUsagePast:
         let sub = record["external_subscription_id"]?.stringValue ?? ""
         return sub + "/" + (record["from_datetime"]?.stringValue ?? "")
-    case .apiLogs:
+    case .resource(.apiLogs):
         return record["request_id"]?.stringValue ?? record["lago_id"]?.stringValue
     default:
         return record["lago_id"]?.stringValue

@@ -9,7 +9,7 @@ import Testing
     func items(_ query: StreamQuery) -> [String] { query.listItems.map { "\($0.name)=\($0.value ?? "")" } }
 
     @Test func invoiceFiltersBecomeTheAPIsParameters() throws {
-        let query = try StreamQuery.build(.invoices, filters: filters([
+        let query = try StreamQuery.build(.resource(.invoices), filters: filters([
             "--status", "finalized", "--payment-status", "failed,pending", "--overdue", "--customer", "cus 1",
             "--issued-from", "2025-01-01", "--issued-to", "2025-01-31", "--currency", "eur",
         ]))
@@ -20,33 +20,33 @@ import Testing
     }
 
     @Test func subscriptionsExportEveryStatusUnlessNarrowed() throws {
-        let all = try StreamQuery.build(.subscriptions, filters: filters([]))
-        #expect(items(all) == ExportStream.subscriptions.statusValues.map { "status[]=\($0)" })
-        let some = try StreamQuery.build(.subscriptions, filters: filters(["--status", "terminated", "--plan", "startup"]))
+        let all = try StreamQuery.build(.resource(.subscriptions), filters: filters([]))
+        #expect(items(all) == ExportStream.resource(.subscriptions).statusValues.map { "status[]=\($0)" })
+        let some = try StreamQuery.build(.resource(.subscriptions), filters: filters(["--status", "terminated", "--plan", "startup"]))
         #expect(items(some) == ["status[]=terminated", "plan_code=startup"])
     }
 
     @Test(arguments: [
-        (ExportStream.invoices, ["--status", "paid"], "--status \"paid\" is not a invoices value"),
-        (.invoices, ["--plan", "x"], "--plan is not a filter of invoices"),
-        (.plans, ["--customer", "x"], "it takes no filters"),
-        (.invoices, ["--issued-from", "2025-02-30"], "is not a date"),
-        (.invoices, ["--issued-from", "yesterday"], "is not a date"),
-        (.invoices, ["--issued-from", "2025-03-01", "--issued-to", "2025-01-01"], "is after"),
-        (.invoices, ["--amount-from=-5"], "whole number of cents"),
-        (.invoices, ["--amount-from", "99999999999999999999999"], "whole number of cents"),
-        (.invoices, ["--customer", ""], "must not be empty"),
-        (.invoices, ["--customer", "   "], "must not be empty"),
-        (.invoices, ["--customer", String(repeating: "x", count: 300)], "too long"),
-        (.invoices, ["--customer", "a\u{1B}[31mb"], "control"),
-        (.invoices, ["--search", "x\u{202E}y"], "control"),
-        (.invoices, ["--currency", "euro"], "not a currency code"),
-        (.payments, ["--invoice", "'; DROP TABLE invoices; --"], "not a Lago id"),
-        (.events, ["--from", "2025-13-01T00:00:00Z"], "not an ISO 8601 time"),
+        (ExportStream.resource(.invoices), ["--status", "paid"], "--status \"paid\" is not a invoices value"),
+        (.resource(.invoices), ["--plan", "x"], "--plan is not a filter of invoices"),
+        (.resource(.plans), ["--customer", "x"], "it takes no filters"),
+        (.resource(.invoices), ["--issued-from", "2025-02-30"], "is not a date"),
+        (.resource(.invoices), ["--issued-from", "yesterday"], "is not a date"),
+        (.resource(.invoices), ["--issued-from", "2025-03-01", "--issued-to", "2025-01-01"], "is after"),
+        (.resource(.invoices), ["--amount-from=-5"], "whole number of cents"),
+        (.resource(.invoices), ["--amount-from", "99999999999999999999999"], "whole number of cents"),
+        (.resource(.invoices), ["--customer", ""], "must not be empty"),
+        (.resource(.invoices), ["--customer", "   "], "must not be empty"),
+        (.resource(.invoices), ["--customer", String(repeating: "x", count: 300)], "too long"),
+        (.resource(.invoices), ["--customer", "a\u{1B}[31mb"], "control"),
+        (.resource(.invoices), ["--search", "x\u{202E}y"], "control"),
+        (.resource(.invoices), ["--currency", "euro"], "not a currency code"),
+        (.resource(.payments), ["--invoice", "'; DROP TABLE invoices; --"], "not a Lago id"),
+        (.resource(.events), ["--from", "2025-13-01T00:00:00Z"], "not an ISO 8601 time"),
         (.customerUsagePast, ["--periods", "0"], "from 1 to 1000"),
-        (.apiLogs, ["--http-status", "700"], "not an HTTP status"),
-        (.fees, ["--fee-type", "tip"], "is not one of"),
-        (.walletTransactions, ["--wallet", "not-a-uuid"], "not a Lago id"),
+        (.resource(.apiLogs), ["--http-status", "700"], "not an HTTP status"),
+        (.resource(.fees), ["--fee-type", "tip"], "is not one of"),
+        (.resource(.walletTransactions), ["--wallet", "not-a-uuid"], "not a Lago id"),
     ])
     func badValuesAreUsageErrors(_ stream: ExportStream, _ args: [String], _ fragment: String) throws {
         let options = try filters(args)
@@ -66,8 +66,8 @@ import Testing
     }
 
     @Test func streamNamesAreForgiving() {
-        #expect(ExportStream.named("credit-notes") == .creditNotes)
-        #expect(ExportStream.named("CreditNotes") == .creditNotes)
+        #expect(ExportStream.named("credit-notes") == .resource(.creditNotes))
+        #expect(ExportStream.named("CreditNotes") == .resource(.creditNotes))
         #expect(ExportStream.named("customer_usage_past") == .customerUsagePast)
         #expect(ExportStream.named("bogus") == nil)
         #expect(ExportStream.allCases.count == 18)

@@ -16,12 +16,9 @@ public struct CachedLagoDataSource: BrowserDataSource {
         self.cache = cache
     }
 
-    static func lagoResource(_ kind: ResourceKind) -> LagoResource? { LagoResource(rawValue: kind.rawValue) }
-
     public func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {
         AsyncThrowingStream { continuation in
-            guard let resource = Self.lagoResource(request.resource),
-                  let key = PageKey.list(resource, parentID: request.values(of: "wallet_id")?.first, query: request.queryItems,
+            guard let key = PageKey.list(request.resource, parentID: request.values(of: "wallet_id")?.first, query: request.queryItems,
                                          page: page, perPage: perPage) else {
                 continuation.finish(throwing: BrowserDataError.unavailable("cannot list \(request.resource.title) without its parent"))
                 return
@@ -51,49 +48,44 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func record(_ resource: ResourceKind, key: String, forceRefresh: Bool) async throws -> Data {
-        guard let r = Self.lagoResource(resource) else { throw BrowserDataError.unavailable("unknown resource") }
         do {
-            return try await cache.loadObject(ObjectKey.record(r, id: key), refresh: forceRefresh ? .required : .ifStale).json
+            return try await cache.loadObject(ObjectKey.record(resource, id: key), refresh: forceRefresh ? .required : .ifStale).json
         } catch {
             throw Self.map(error.error, mutation: false)
         }
     }
 
     public func perform(_ mutation: BrowserMutation) async throws -> Data? {
-        let method: HTTPMethod
-        let path: String
-        var body: Data?
-        var rootKey = "invoice"
         let changed: Set<String>
-        switch mutation {
-        case let .finalizeInvoice(id): (method, path) = (.put, "/invoices/\(LagoClient.pathSegment(id))/finalize")
-        case let .refreshInvoice(id): (method, path) = (.put, "/invoices/\(LagoClient.pathSegment(id))/refresh")
-        case let .retryInvoicePayment(id): (method, path) = (.post, "/invoices/\(LagoClient.pathSegment(id))/retry_payment")
-        case let .voidInvoice(id): (method, path) = (.post, "/invoices/\(LagoClient.pathSegment(id))/void")
-        case let .topUpWallet(walletId, paid, granted):
-            (method, path) = (.post, "/wallet_transactions")
-            rootKey = "wallet_transactions"
-            var fields: [(String, BrowserJSON)] = [("wallet_id", .string(walletId))]
-            if let paid { fields.append(("paid_credits", .string("\(paid)"))) }
-            if let granted { fields.append(("granted_credits", .string("\(granted)"))) }
-            body = Data(BrowserJSON.object([("wallet_transaction", .object(fields))]).prettyPrinted().utf8)
-        }
         switch mutation {
         case .topUpWallet: changed = ["wallets", "wallet_transactions", "invoices"]
         default: changed = ["invoices", "fees", "payments", "credit_notes", "wallets", "wallet_transactions", "customers"]
         }
+        let action: LagoAction
         let response: HTTPResponse
         do {
-            response = try await client.send(method, path, body: body, idempotent: false)
+            action = try Self.action(mutation)
+            response = try await client.send(action)
         } catch {
             await cache.invalidate(resources: changed)
             throw Self.map(error, mutation: true)
         }
         await cache.invalidate(resources: changed)
-        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else { return nil }
+        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[action.rootKey] else { return nil }
         let data = Data(object.prettyPrinted().utf8)
-        if rootKey == "invoice" { await cache.store(record: data, resource: .invoices) }
+        if action.rootKey == LagoResource.invoices.singularKey { await cache.store(record: data, resource: .invoices) }
         return data
+    }
+
+    /// The LagoAPI action behind a browser mutation (its method, path and body).
+    static func action(_ mutation: BrowserMutation) throws -> LagoAction {
+        switch mutation {
+        case let .finalizeInvoice(id): try .finalizeInvoice(lagoId: id)
+        case let .refreshInvoice(id): try .refreshInvoice(lagoId: id)
+        case let .retryInvoicePayment(id): try .retryInvoicePayment(lagoId: id)
+        case let .voidInvoice(id): try .voidInvoice(lagoId: id)
+        case let .topUpWallet(walletId, paid, granted): try .topUpWallet(walletId: walletId, paidCredits: paid, grantedCredits: granted)
+        }
     }
 
     func getRoot(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> Data {

@@ -1,45 +1,19 @@
-/// Every resource the browser can list. Raw values are Lago's plural collection names, the same
-/// as `LagoResource` in LagoAPI, so the data-source adapter maps between them by raw value.
-public enum ResourceKind: String, CaseIterable, Sendable, Hashable {
-    case customers
-    case subscriptions
-    case invoices
-    case fees
-    case payments
-    case creditNotes = "credit_notes"
-    case wallets
-    case walletTransactions = "wallet_transactions"
-    case billableMetrics = "billable_metrics"
-    case plans
-    case coupons
-    case addOns = "add_ons"
-    case taxes
-    case events
-    case billingEntities = "billing_entities"
-    case apiLogs = "api_logs"
+import LagoAPI
 
+/// Every resource the browser can list: LagoAPI's `LagoResource`, the one list of Lago's
+/// resources with their paths and keys. The browser adds what it needs to show and filter them.
+public typealias ResourceKind = LagoResource
+
+extension LagoResource {
     /// Human title for pane headers and breadcrumbs ("credit notes").
-    public var title: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var title: String { displayName }
 
-    /// Singular noun for messages ("invoice").
+    /// Singular noun for messages ("invoice", "credit note").
     public var singular: String {
         switch self {
-        case .customers: return "customer"
-        case .subscriptions: return "subscription"
-        case .invoices: return "invoice"
-        case .fees: return "fee"
-        case .payments: return "payment"
-        case .creditNotes: return "credit note"
-        case .wallets: return "wallet"
-        case .walletTransactions: return "wallet transaction"
-        case .billableMetrics: return "billable metric"
-        case .plans: return "plan"
-        case .coupons: return "coupon"
-        case .addOns: return "add-on"
-        case .taxes: return "tax"
-        case .events: return "event"
-        case .billingEntities: return "billing entity"
-        case .apiLogs: return "API log"
+        case .addOns: "add-on"
+        case .apiLogs: "API log"
+        default: singularKey.replacingOccurrences(of: "_", with: " ")
         }
     }
 

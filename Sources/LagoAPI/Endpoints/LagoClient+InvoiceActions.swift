@@ -7,13 +7,13 @@ extension LagoClient {
     /// `PUT /invoices/{lago_id}/finalize`: drafts only. Returns the finalized invoice, whose
     /// status may be `closed` for a zero-amount invoice with the skip setting.
     public func finalizeInvoice(lagoId: String) async throws -> Invoice {
-        try await mutate(.put, try Self.invoiceActionPath(lagoId, "finalize"), body: nil, rootKey: "invoice", as: Invoice.self)
+        try await perform(.finalizeInvoice(lagoId: lagoId), as: Invoice.self)
     }
 
     /// `PUT /invoices/{lago_id}/refresh`: recomputes a draft's fees; a non-draft subscription
     /// invoice comes back unchanged, other invoice types are refused (403).
     public func refreshInvoice(lagoId: String) async throws -> Invoice {
-        try await mutate(.put, try Self.invoiceActionPath(lagoId, "refresh"), body: nil, rootKey: "invoice", as: Invoice.self)
+        try await perform(.refreshInvoice(lagoId: lagoId), as: Invoice.self)
     }
 
     /// `POST /invoices/{lago_id}/void`: any finalized invoice (whatever its payment status).
@@ -24,22 +24,17 @@ extension LagoClient {
         creditAmountCents: Int64? = nil,
         refundAmountCents: Int64? = nil
     ) async throws -> Invoice {
-        let options = VoidInvoiceBody(generateCreditNote: generateCreditNote, creditAmount: creditAmountCents, refundAmount: refundAmountCents)
-        let body = options.isEmpty ? nil : try encodeBody(options)
-        return try await mutate(.post, try Self.invoiceActionPath(lagoId, "void"), body: body, rootKey: "invoice", as: Invoice.self)
+        try await perform(.voidInvoice(lagoId: lagoId, generateCreditNote: generateCreditNote, creditAmountCents: creditAmountCents,
+                                       refundAmountCents: refundAmountCents), as: Invoice.self)
     }
 
     /// `POST /invoices/{lago_id}/retry_payment`: queues a new payment attempt. The server
     /// answers with an empty body and the payment happens later, so the invoice is read again
     /// afterwards; nil when that read fails (the retry itself was accepted, do not resend it).
     public func retryInvoicePayment(lagoId: String) async throws -> Invoice? {
-        let echoed = try await mutate(.post, try Self.invoiceActionPath(lagoId, "retry_payment"), body: nil, rootKey: "invoice", as: Invoice?.self)
+        let echoed = try await perform(.retryInvoicePayment(lagoId: lagoId), as: Invoice?.self)
         if let echoed { return echoed }
         return try? await invoice(lagoId: lagoId)
-    }
-
-    static func invoiceActionPath(_ lagoId: String, _ action: String) throws(LagoQueryError) -> String {
-        try recordPath(.invoices, id: lagoId) + "/" + action
     }
 }
 

@@ -18,8 +18,7 @@ extension LagoClient {
     /// granted; a zero component creates none. Never retried: a top-up is not idempotent, so
     /// an unknown outcome is reported as `LagoError.outcomeUnknown`.
     public func topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?) async throws -> [WalletTransaction] {
-        let body = try TopUpBody.validated(walletId: walletId, paidCredits: paidCredits, grantedCredits: grantedCredits)
-        return try await mutate(.post, LagoResource.walletTransactions.path, body: try encodeBody(body), rootKey: "wallet_transactions", as: [WalletTransaction].self)
+        try await perform(.topUpWallet(walletId: walletId, paidCredits: paidCredits, grantedCredits: grantedCredits), as: [WalletTransaction].self)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A customer's usage for one subscription over one charges period: the current period for
-/// `current_usage`, invoiced periods for `past_usage`.
+/// `current_usage` (and `projected_usage`, which adds the projected amounts), invoiced periods
+/// for `past_usage`.
 public struct CustomerUsage: Codable, Hashable, Sendable {
     public var fromDatetime: Date?
     public var toDatetime: Date?
@@ -11,6 +12,8 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
     public var currency: Currency?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// The amount projected to the end of the period; `projected_usage` only. Minor units.
+    public var projectedAmountCents: Int64?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
     /// Minor units (cents) of the currency; see the `Money` accessors.
@@ -25,6 +28,7 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
         lagoInvoiceId: String? = nil,
         currency: Currency? = nil,
         amountCents: Int64? = nil,
+        projectedAmountCents: Int64? = nil,
         taxesAmountCents: Int64? = nil,
         totalAmountCents: Int64? = nil,
         chargesUsage: [ChargeUsage]? = nil
@@ -35,6 +39,7 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
         self.lagoInvoiceId = lagoInvoiceId
         self.currency = currency
         self.amountCents = amountCents
+        self.projectedAmountCents = projectedAmountCents
         self.taxesAmountCents = taxesAmountCents
         self.totalAmountCents = totalAmountCents
         self.chargesUsage = chargesUsage
@@ -42,6 +47,9 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
 
     /// `amountCents` as money in the record's currency; nil when either is missing.
     public var amount: Money? { Money.optional(cents: amountCents, currency: currency) }
+
+    /// `projectedAmountCents` as money in the record's currency; nil when either is missing.
+    public var projectedAmount: Money? { Money.optional(cents: projectedAmountCents, currency: currency) }
 
     /// `taxesAmountCents` as money in the record's currency; nil when either is missing.
     public var taxesAmount: Money? { Money.optional(cents: taxesAmountCents, currency: currency) }
@@ -56,6 +64,7 @@ public struct CustomerUsage: Codable, Hashable, Sendable {
         case lagoInvoiceId = "lago_invoice_id"
         case currency
         case amountCents = "amount_cents"
+        case projectedAmountCents = "projected_amount_cents"
         case taxesAmountCents = "taxes_amount_cents"
         case totalAmountCents = "total_amount_cents"
         case chargesUsage = "charges_usage"

@@ -110,7 +110,7 @@ public struct GetCommand: AsyncParsableCommand {
     static func lookup(_ stream: ExportStream, id: String, filters: FilterOptions) throws -> Lookup {
         if let resource = stream.resource {
             var query: [URLQueryItem] = []
-            if stream == .subscriptions {
+            if resource == .subscriptions {
                 // GET /subscriptions/{id} finds only active ones unless a status is given.
                 let statuses = try FilterValidation.choices(filters.status, allowed: stream.statusValues, flag: "--status", stream: stream)
                 query = statuses.map { URLQueryItem(name: "status", value: $0) }

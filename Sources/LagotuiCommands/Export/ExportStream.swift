@@ -3,27 +3,30 @@ import LagoAPI
 
 /// Every stream `lagotui export` and `lagotui sync` know: the streams the Airbyte, Nexla and dlt
 /// connectors for Lago offer, under the same names.
-public enum ExportStream: String, CaseIterable, Sendable {
-    case customers
-    case subscriptions
-    case invoices
-    case fees
-    case payments
-    case creditNotes = "credit_notes"
-    case wallets
-    case walletTransactions = "wallet_transactions"
-    case billableMetrics = "billable_metrics"
-    case plans
-    case coupons
-    case addOns = "add_ons"
-    case taxes
-    case events
-    case billingEntities = "billing_entities"
-    case apiLogs = "api_logs"
+public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
+    /// Every record of a Lago resource, from its list.
+    case resource(LagoResource)
     /// Current usage of every active subscription: one record per subscription and charge.
-    case customerUsage = "customer_usage"
+    case customerUsage
     /// Invoiced usage periods of every subscription.
-    case customerUsagePast = "customer_usage_past"
+    case customerUsagePast
+
+    /// Every Lago resource, then the two usage streams.
+    public static var allCases: [ExportStream] { LagoResource.allCases.map(ExportStream.resource) + [.customerUsage, .customerUsagePast] }
+
+    /// The stream's name: its resource's (`credit_notes`), `customer_usage` or `customer_usage_past`.
+    public var rawValue: String {
+        switch self {
+        case let .resource(resource): resource.rawValue
+        case .customerUsage: "customer_usage"
+        case .customerUsagePast: "customer_usage_past"
+        }
+    }
+
+    public init?(rawValue: String) {
+        guard let stream = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = stream
+    }
 
     /// How the stream is read from the API.
     public enum Shape: Sendable, Equatable {
@@ -38,46 +41,47 @@ public enum ExportStream: String, CaseIterable, Sendable {
     }
 
     /// The API resource behind the stream; nil for the usage streams, which are computed.
-    public var resource: LagoResource? { LagoResource(rawValue: rawValue) }
+    public var resource: LagoResource? {
+        if case let .resource(resource) = self { resource } else { nil }
+    }
 
     public var shape: Shape {
         switch self {
-        case .walletTransactions: return .walletTransactions
+        case .resource(.walletTransactions): return .walletTransactions
+        case let .resource(resource): return .list(path: resource.path, collectionKey: resource.collectionKey)
         case .customerUsage: return .currentUsage
         case .customerUsagePast: return .pastUsage
-        default:
-            let resource = self.resource!
-            return .list(path: resource.path, collectionKey: resource.collectionKey)
         }
     }
 
     /// The filters this stream accepts (the API's own, nothing invented).
     public var filters: [ExportFilter] {
         switch self {
-        case .customers: return [.search, .currency, .billingEntity]
-        case .subscriptions: return [.status, .customer, .plan, .currency, .billingEntity]
-        case .invoices:
+        case .resource(.customers): return [.search, .currency, .billingEntity]
+        case .resource(.subscriptions): return [.status, .customer, .plan, .currency, .billingEntity]
+        case .resource(.invoices):
             return [.status, .paymentStatus, .overdue, .customer, .search, .currency, .issuedFrom, .issuedTo, .amountFrom,
                     .amountTo, .invoiceType, .billingEntity]
-        case .fees: return [.customer, .subscription, .currency, .feeType, .paymentStatus, .billableMetric, .from, .to]
-        case .payments: return [.customer, .invoice]
-        case .creditNotes: return [.customer, .search, .currency, .issuedFrom, .issuedTo, .amountFrom, .amountTo, .billingEntity]
-        case .wallets: return [.customer, .currency, .billingEntity]
-        case .walletTransactions: return [.wallet, .customer, .status, .transactionType, .transactionStatus]
-        case .events: return [.subscription, .code, .from, .to]
-        case .apiLogs: return [.from, .to, .httpMethod, .httpStatus]
+        case .resource(.fees): return [.customer, .subscription, .currency, .feeType, .paymentStatus, .billableMetric, .from, .to]
+        case .resource(.payments): return [.customer, .invoice]
+        case .resource(.creditNotes): return [.customer, .search, .currency, .issuedFrom, .issuedTo, .amountFrom, .amountTo, .billingEntity]
+        case .resource(.wallets): return [.customer, .currency, .billingEntity]
+        case .resource(.walletTransactions): return [.wallet, .customer, .status, .transactionType, .transactionStatus]
+        case .resource(.events): return [.subscription, .code, .from, .to]
+        case .resource(.apiLogs): return [.from, .to, .httpMethod, .httpStatus]
         case .customerUsage: return [.customer, .subscription, .plan]
         case .customerUsagePast: return [.customer, .subscription, .plan, .billableMetric, .periods]
-        case .billableMetrics, .plans, .coupons, .addOns, .taxes, .billingEntities: return []
+        case .resource(.billableMetrics), .resource(.plans), .resource(.coupons), .resource(.addOns), .resource(.taxes),
+             .resource(.billingEntities): return []
         }
     }
 
     /// The values `--status` takes for this stream.
     public var statusValues: [String] {
         switch self {
-        case .invoices: return ["draft", "finalized", "voided", "failed", "pending"]
-        case .subscriptions: return ["pending", "active", "terminated", "canceled", "incomplete"]
-        case .walletTransactions: return ["pending", "settled", "failed"]
+        case .resource(.invoices): return ["draft", "finalized", "voided", "failed", "pending"]
+        case .resource(.subscriptions): return ["pending", "active", "terminated", "canceled", "incomplete"]
+        case .resource(.walletTransactions): return ["pending", "settled", "failed"]
         default: return []
         }
     }
@@ -85,7 +89,7 @@ public enum ExportStream: String, CaseIterable, Sendable {
     /// The values `--payment-status` takes for this stream.
     public var paymentStatusValues: [String] {
         switch self {
-        case .fees: return ["pending", "succeeded", "failed", "refunded"]
+        case .resource(.fees): return ["pending", "succeeded", "failed", "refunded"]
         default: return ["pending", "succeeded", "failed"]
         }
     }

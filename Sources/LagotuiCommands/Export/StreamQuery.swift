@@ -49,18 +49,18 @@ public struct StreamQuery: Sendable, Equatable {
         }
 
         switch stream {
-        case .customers:
+        case .resource(.customers):
             add("search_term", search)
             if let currency { add("currencies[]", currency) }
             for code in billingEntities { add("billing_entity_codes[]", code) }
-        case .subscriptions:
+        case .resource(.subscriptions):
             // The API lists only active subscriptions unless asked; an export wants them all.
             for status in statuses.isEmpty ? stream.statusValues : statuses { add("status[]", status) }
             add("external_customer_id", customer)
             add("plan_code", plan)
             add("currency", currency)
             for code in billingEntities { add("billing_entity_codes[]", code) }
-        case .invoices:
+        case .resource(.invoices):
             addList("status", statuses)
             addList("payment_status", paymentStatuses)
             if filters.overdue { add("payment_overdue", "true") }
@@ -75,7 +75,7 @@ public struct StreamQuery: Sendable, Equatable {
                 "subscription", "add_on", "credit", "one_off", "advance_charges", "progressive_billing",
             ], flag: "--invoice-type"))
             for code in billingEntities { add("billing_entity_codes[]", code) }
-        case .fees:
+        case .resource(.fees):
             add("external_customer_id", customer)
             add("external_subscription_id", subscription)
             add("currency", currency)
@@ -89,10 +89,10 @@ public struct StreamQuery: Sendable, Equatable {
             let to = try FilterValidation.timestamp(filters.to, flag: "--to")
             add("created_at_from", from)
             add("created_at_to", to)
-        case .payments:
+        case .resource(.payments):
             add("external_customer_id", customer)
             add("invoice_id", try FilterValidation.uuid(filters.invoice, flag: "--invoice"))
-        case .creditNotes:
+        case .resource(.creditNotes):
             add("external_customer_id", customer)
             add("search_term", search)
             add("currency", currency)
@@ -101,11 +101,11 @@ public struct StreamQuery: Sendable, Equatable {
             add("amount_from", amountFrom.map(String.init))
             add("amount_to", amountTo.map(String.init))
             for code in billingEntities { add("billing_entity_codes[]", code) }
-        case .wallets:
+        case .resource(.wallets):
             add("external_customer_id", customer)
             add("currency", currency)
             for code in billingEntities { add("billing_entity_codes[]", code) }
-        case .walletTransactions:
+        case .resource(.walletTransactions):
             query.walletID = try FilterValidation.uuid(filters.wallet, flag: "--wallet")
             add("external_customer_id", customer)
             if statuses.count > 1 { throw CommandFailure(.usage, "--status takes one value for wallet_transactions") }
@@ -115,14 +115,14 @@ public struct StreamQuery: Sendable, Equatable {
             addChild("transaction_status", try FilterValidation.choice(filters.transactionStatus, allowed: [
                 "purchased", "granted", "voided", "invoiced",
             ], flag: "--transaction-status"))
-        case .events:
+        case .resource(.events):
             add("external_subscription_id", subscription)
             add("code", try FilterValidation.text(filters.code, flag: "--code"))
             let from = try FilterValidation.timestamp(filters.from, flag: "--from")
             let to = try FilterValidation.timestamp(filters.to, flag: "--to")
             add("timestamp_from", from)
             add("timestamp_to", to)
-        case .apiLogs:
+        case .resource(.apiLogs):
             add("from_date", try FilterValidation.date(filters.from, flag: "--from"))
             add("to_date", try FilterValidation.date(filters.to, flag: "--to"))
             for method in filters.httpMethod {
@@ -135,14 +135,15 @@ public struct StreamQuery: Sendable, Equatable {
             if stream == .customerUsage {
                 add("status[]", "active")
             } else {
-                for status in ExportStream.subscriptions.statusValues { add("status[]", status) }
+                for status in ExportStream.resource(.subscriptions).statusValues { add("status[]", status) }
             }
             add("external_customer_id", customer)
             add("plan_code", plan)
             query.subscriptionFilter = subscription
             addChild("billable_metric_code", try FilterValidation.text(filters.billableMetric, flag: "--billable-metric"))
             addChild("periods_count", try FilterValidation.count(filters.periods, flag: "--periods"))
-        case .billableMetrics, .plans, .coupons, .addOns, .taxes, .billingEntities:
+        case .resource(.billableMetrics), .resource(.plans), .resource(.coupons), .resource(.addOns), .resource(.taxes),
+             .resource(.billingEntities):
             break
         }
         return query

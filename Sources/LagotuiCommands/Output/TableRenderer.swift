@@ -6,24 +6,24 @@ public enum TableRenderer {
     /// Columns shown for a list of this stream (dotted paths into the record).
     public static func columns(for stream: ExportStream) -> [String] {
         switch stream {
-        case .customers: return ["external_id", "name", "email", "currency", "country", "created_at"]
-        case .subscriptions: return ["external_id", "external_customer_id", "plan_code", "status", "started_at"]
-        case .invoices:
+        case .resource(.customers): return ["external_id", "name", "email", "currency", "country", "created_at"]
+        case .resource(.subscriptions): return ["external_id", "external_customer_id", "plan_code", "status", "started_at"]
+        case .resource(.invoices):
             return ["number", "status", "payment_status", "customer.external_id", "total_amount_cents", "currency", "issuing_date"]
-        case .fees: return ["lago_id", "item.type", "item.code", "amount_cents", "amount_currency", "payment_status"]
-        case .payments: return ["lago_id", "external_customer_id", "amount_cents", "amount_currency", "payment_status", "created_at"]
-        case .creditNotes: return ["number", "credit_status", "refund_status", "total_amount_cents", "currency", "issuing_date"]
-        case .wallets: return ["lago_id", "external_customer_id", "name", "status", "balance_cents", "currency"]
-        case .walletTransactions:
+        case .resource(.fees): return ["lago_id", "item.type", "item.code", "amount_cents", "amount_currency", "payment_status"]
+        case .resource(.payments): return ["lago_id", "external_customer_id", "amount_cents", "amount_currency", "payment_status", "created_at"]
+        case .resource(.creditNotes): return ["number", "credit_status", "refund_status", "total_amount_cents", "currency", "issuing_date"]
+        case .resource(.wallets): return ["lago_id", "external_customer_id", "name", "status", "balance_cents", "currency"]
+        case .resource(.walletTransactions):
             return ["lago_id", "lago_wallet_id", "transaction_type", "transaction_status", "status", "amount", "created_at"]
-        case .billableMetrics: return ["code", "name", "aggregation_type", "created_at"]
-        case .plans: return ["code", "name", "interval", "amount_cents", "amount_currency"]
-        case .coupons: return ["code", "name", "coupon_type", "amount_cents", "percentage_rate", "frequency"]
-        case .addOns: return ["code", "name", "amount_cents", "amount_currency"]
-        case .taxes: return ["code", "name", "rate", "applied_to_organization"]
-        case .events: return ["transaction_id", "code", "external_subscription_id", "timestamp"]
-        case .billingEntities: return ["code", "name", "default_currency"]
-        case .apiLogs: return ["request_id", "http_method", "http_status", "request_path", "logged_at"]
+        case .resource(.billableMetrics): return ["code", "name", "aggregation_type", "created_at"]
+        case .resource(.plans): return ["code", "name", "interval", "amount_cents", "amount_currency"]
+        case .resource(.coupons): return ["code", "name", "coupon_type", "amount_cents", "percentage_rate", "frequency"]
+        case .resource(.addOns): return ["code", "name", "amount_cents", "amount_currency"]
+        case .resource(.taxes): return ["code", "name", "rate", "applied_to_organization"]
+        case .resource(.events): return ["transaction_id", "code", "external_subscription_id", "timestamp"]
+        case .resource(.billingEntities): return ["code", "name", "default_currency"]
+        case .resource(.apiLogs): return ["request_id", "http_method", "http_status", "request_path", "logged_at"]
         case .customerUsage:
             return ["external_customer_id", "external_subscription_id", "charge_usage.billable_metric.code", "charge_usage.units",
                     "charge_usage.amount_cents", "currency"]
