@@ -5,7 +5,7 @@ import Foundation
 /// another record; responses for an older query are dropped.
 ///
 /// Every loaded row is kept compactly (`RowStore`: ids, cell texts, filter text, roles, sort
-/// keys in byte arenas); the parsed JSON only for the few pages around the cursor
+/// keys in byte arenas); full records only for the few pages around the cursor
 /// (`ResidentWindow`). When the cursor lands on a row whose page is not held, its cells still
 /// draw at once and the page is read back (from the page cache in the app), during which
 /// `selectedRecord` is nil (issue 8).
@@ -265,7 +265,7 @@ final class ListPane: Pane {
                 guard let maker = self?.maker else { return }
                 let built = await Self.build(hits, page: 1, maker: maker)
                 guard let self, gen == self.generation, self.pageSlots.isEmpty, !hits.isEmpty else { return }
-                self.apply(ListPageResult(items: [], page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)),
+                self.apply(ListPageResult(items: hits, page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)),
                            built: built, page: 1, markChanges: false)
                 self.nextPage = 1
             }
@@ -397,8 +397,8 @@ final class ListPane: Pane {
         }
         if let total = result.totalCount { totalCount = total }
         // Records that are not readable JSON (or nested too deep) were skipped alone by
-        // `parse`; they are counted in the title, and the rest of the page shows.
-        let skipped = max(0, result.items.count - records.count)
+        // `RowMaker.rows`; they are counted in the title, and the rest of the page shows.
+        let skipped = max(0, result.items.count - built.count)
         unreadable[index] = skipped == 0 ? nil : skipped
         stale = result.freshness != .fresh
         switch result.freshness {
