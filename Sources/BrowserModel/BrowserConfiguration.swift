@@ -53,6 +53,10 @@ public struct BrowserConfiguration: Sendable {
     public var maximumBackoff: Duration = .seconds(60)
     /// Rows per page requested from the API.
     public var perPage: Int = 50
+    /// First wait before a failed load is retried by itself; each further failure doubles it.
+    public var recoveryInitialDelay: Duration = .seconds(1)
+    /// The longest wait between automatic retries while Lago stays unreachable.
+    public var recoveryMaximumDelay: Duration = .seconds(30)
     /// Where PDFs go; nil means ~/Downloads when it exists, else the current directory.
     public var downloadDirectory: URL?
     /// The config's key-binding table: action name → keys (`<disabled>` to unbind).

@@ -290,10 +290,12 @@ extension BrowserModel {
                 if data == nil {
                     // Still unknown: keep its actions disabled until a re-read succeeds.
                     self.pendingRechecks[record.id] = record
-                    self.toast(.warning, "Could not re-read \(record.displayName); its actions stay disabled until ctrl-r re-reads it")
+                    self.toast(.warning, "Could not re-read \(record.displayName); its actions stay disabled until it is re-read (retrying by itself, ctrl-r now)")
+                    self.recovery.failed()
                 } else {
                     self.rechecking.remove(record.id)
                     self.pendingRechecks[record.id] = nil
+                    self.loadSucceeded()
                 }
             }
             self.refreshListsOnScreen()

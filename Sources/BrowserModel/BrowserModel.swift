@@ -46,6 +46,9 @@ public final class BrowserModel {
     var started = false
     /// Viewport sizes the front end reported, applied to panes created later too.
     var viewportHints: [PaneID: Int] = [:]
+    /// Retries failed loads by itself with back-off, so lists recover when Lago does.
+    lazy var recovery = RecoveryScheduler(clock: env.clock, initialDelay: env.configuration.recoveryInitialDelay,
+                                          maximumDelay: env.configuration.recoveryMaximumDelay) { [weak self] in self?.retryFailedLoads() }
 
     /// A browser for `session`. Nothing is fetched until `start()`.
     public init(session: BrowserSession, configuration: BrowserConfiguration = BrowserConfiguration(),
@@ -57,6 +60,8 @@ public final class BrowserModel {
         keyMap = KeyMap(registry: registry, overrides: configuration.keyBindings)
         env.changed = { [weak self] in self?.onChange?() }
         tracker.onChange = { [weak self] _ in self?.onChange?() }
+        env.onLoadSucceeded = { [weak self] in self?.loadSucceeded() }
+        env.onLoadFailed = { [weak self] error in self?.loadFailed(error) }
     }
 
     /// Opens the dashboard and starts loading customers. Key-binding problems are shown as a
@@ -85,6 +90,7 @@ public final class BrowserModel {
         dialog = nil
         prompt = nil
         env.apiStatus = nil
+        recovery.cancel()
         push(makeDashboard())
         toast(.info, "Switched to profile \(session.profile.name)")
     }

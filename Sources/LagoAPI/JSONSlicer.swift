@@ -29,6 +29,29 @@ enum JSONSlicer {
         }
     }
 
+    /// The raw bytes of the value of `key` in the top-level object, or `nil` when it is absent
+    /// or the document does not read as an object up to it.
+    static func value(at key: String, in data: Data) -> Data? {
+        let bytes = [UInt8](data)
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipWhitespace()
+        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
+        while true {
+            scanner.skipWhitespace()
+            if scanner.consume(UInt8(ascii: "}")) { return nil }
+            guard let name = scanner.readString() else { return nil }
+            scanner.skipWhitespace()
+            guard scanner.consume(UInt8(ascii: ":")) else { return nil }
+            scanner.skipWhitespace()
+            let start = scanner.index
+            guard scanner.skipValue() else { return nil }
+            if name == key { return Data(bytes[start..<scanner.index]) }
+            scanner.skipWhitespace()
+            if scanner.consume(UInt8(ascii: ",")) { continue }
+            return nil
+        }
+    }
+
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0

@@ -112,12 +112,31 @@ extension LagoClient {
         do {
             envelope = try decoder.decode(RawEnvelope.self, from: body)
         } catch {
+            // One bad record (nested deeper than the decoder allows, an item that is not an
+            // object) must not cost the rest of the page: each record is judged alone later.
+            if let page = tolerantRawPage(from: body, collectionKey: collectionKey) { return page }
             throw LagoError.decoding(error, body: body).redacting(apiKey)
         }
         guard let items = JSONSlicer.elements(ofArrayAt: collectionKey, in: body) else {
             throw LagoError.decoding(path: collectionKey, snippet: "not a JSON array")
         }
         return RawPage(meta: envelope.meta ?? .singlePage(count: items.count), items: items)
+    }
+}
+
+extension LagoClient {
+    /// The page read record by record when the whole document did not decode: the collection
+    /// must still be an array and `meta` (when present) must still decode; items that are not
+    /// objects are dropped, object items are kept as sent for their reader to accept or reject.
+    static func tolerantRawPage(from body: Data, collectionKey: String) -> RawPage? {
+        guard let elements = JSONSlicer.elements(ofArrayAt: collectionKey, in: body) else { return nil }
+        var meta: PageMeta?
+        if let metaBytes = JSONSlicer.value(at: "meta", in: body), metaBytes != Data("null".utf8) {
+            guard let decoded = try? LagoJSON.decoder.decode(PageMeta.self, from: metaBytes) else { return nil }
+            meta = decoded
+        }
+        let items = elements.filter { $0.first == UInt8(ascii: "{") }
+        return RawPage(meta: meta ?? .singlePage(count: elements.count), items: items)
     }
 }
 

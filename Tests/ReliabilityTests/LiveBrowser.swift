@@ -21,6 +21,8 @@ final class LiveBrowser {
     let model: BrowserModel
     let clock: ManualBrowserClock
     let retryClock: VirtualClock
+    /// The cache's "now", kept equal to the browser's manual clock by `advance(by:)`.
+    let time: SharedTime
     /// Everything the session writes (cache database, downloads) lives under here.
     let directory: URL
 
@@ -37,15 +39,18 @@ final class LiveBrowser {
                                                                       retry: RetryPolicy(clock: retryClock.retryClock)),
                                 transport: transport)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lagotui-reliability-\(UUID().uuidString)")
+        let time = SharedTime(Self.referenceDate)
+        self.time = time
         cache = PageCache(configuration: CacheConfiguration(directory: directory, profile: "reliability",
-                                                            freshness: FreshnessPolicy(defaultMaxAge: maxAge, maxAge: [:])),
+                                                            freshness: FreshnessPolicy(defaultMaxAge: maxAge, maxAge: [:]),
+                                                            now: { time.now }),
                           fetcher: LagoPageFetcher(client: client))
         source = CachedLagoDataSource(client: client, cache: cache)
         var config = BrowserConfiguration()
         config.selectionDebounce = .zero
         config.perPage = 20
         config.downloadDirectory = directory.appendingPathComponent("pdf")
-        clock = ManualBrowserClock()
+        clock = ManualBrowserClock(start: Self.referenceDate)
         model = BrowserModel(session: BrowserSession(profile: ProfileInfo(name: "reliability", environment: .test, readOnly: false,
                                                                           apiHost: baseURL.host ?? ""),
                                                      dataSource: source),
@@ -55,6 +60,29 @@ final class LiveBrowser {
     }
 
     // MARK: driving
+
+    /// Moves the browser's clock and the cache's together, running the timers that fall due
+    /// (automatic retries, toasts), then waits for the work they started.
+    func advance(by duration: Duration) async {
+        let target = clock.now.addingTimeInterval(duration.seconds)
+        // Step timer by timer so the cache sees the time each one fires at.
+        while let due = clock.nextDueIn, clock.now.addingTimeInterval(due.seconds) <= target {
+            time.now = clock.now.addingTimeInterval(due.seconds)
+            clock.advance(by: due)
+            await model.idle()
+        }
+        time.now = target
+        clock.advance(by: .seconds(target.timeIntervalSince(clock.now)))
+        await model.idle()
+    }
+
+    /// Runs the next scheduled timer (an automatic retry), returning how long it waited.
+    @discardableResult
+    func fireNextTimer() async -> Duration? {
+        guard let due = clock.nextDueIn else { return nil }
+        await advance(by: due)
+        return due
+    }
 
     func command(_ text: String) async {
         model.handle(KeyPress(":"))
@@ -107,8 +135,10 @@ final class LiveBrowser {
     /// Kills the server: every later request fails to connect.
     func kill() async { await server.stop() }
 
-    /// Starts a fresh server with the same seed on the same port (the data is re-seeded).
-    func restart() async throws {
+    /// Starts a fresh server with the same seed on the same port (the data is re-seeded and
+    /// a revoked key works again). `afterStopping` stops the running one first.
+    func restart(afterStopping: Bool = false) async throws {
+        if afterStopping { await server.stop() }
         var again = options
         again.port = baseURL.port ?? 0
         let next = SandboxServer(options: again)
@@ -140,5 +170,16 @@ final class LiveBrowser {
             if let data = FileManager.default.contents(atPath: url.path) { out.append((url, data)) }
         }
         return out
+    }
+}
+
+/// A time shared between the main-actor clock and the cache's `now` closure.
+final class SharedTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date
+    init(_ start: Date) { value = start }
+    var now: Date {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

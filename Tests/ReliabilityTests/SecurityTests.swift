@@ -46,14 +46,17 @@ import Testing
     }
 
     /// Certificate verification is always on, `--insecure` included: a self-signed server
-    /// (openssl s_server on loopback) is refused before any request is sent.
-    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func selfSignedCertificateIsRefusedEvenWithInsecure() async throws {
+    /// (openssl s_server on loopback) is refused before any request is sent. The server is
+    /// started line-buffered so its "ACCEPT host:port" line is the readiness signal, every wait
+    /// on it is bounded, and it is SIGKILLed (a child may inherit a blocked SIGTERM) and reaped
+    /// whatever happens.
+    @Test func selfSignedCertificateIsRefusedEvenWithInsecure() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lagotui-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let openssl = URL(fileURLWithPath: "/usr/bin/openssl")
-        guard FileManager.default.isExecutableFile(atPath: openssl.path) else {
-            withKnownIssue("openssl is not installed on this machine") { Issue.record("no openssl") }
+        let openssl = URL(fileURLWithPath: "/usr/bin/openssl"), stdbuf = URL(fileURLWithPath: "/usr/bin/stdbuf")
+        guard FileManager.default.isExecutableFile(atPath: openssl.path), FileManager.default.isExecutableFile(atPath: stdbuf.path) else {
+            withKnownIssue("openssl or stdbuf is not installed on this machine") { Issue.record("no openssl") }
             return
         }
         let keygen = Process()
@@ -62,33 +65,45 @@ import Testing
                             "-days", "1", "-subj", "/CN=127.0.0.1"]
         keygen.standardOutput = FileHandle.nullDevice
         keygen.standardError = FileHandle.nullDevice
-        try keygen.run()
-        keygen.waitUntilExit()
+        keygen.standardInput = FileHandle.nullDevice
+        try await Self.runToEnd(keygen)
         let server = Process()
-        server.executableURL = openssl
-        server.arguments = ["s_server", "-accept", "127.0.0.1:0", "-cert", dir.path + "/c.pem", "-key", dir.path + "/k.pem", "-www"]
+        server.executableURL = stdbuf
+        server.arguments = ["-oL", openssl.path, "s_server", "-accept", "127.0.0.1:0", "-cert", dir.path + "/c.pem", "-key", dir.path + "/k.pem", "-www"]
         let out = Pipe()
         server.standardOutput = out
         server.standardError = FileHandle.nullDevice
-        server.standardInput = Pipe()
+        server.standardInput = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-        var port: Int?
-        var buffer = ""
-        while port == nil {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer += String(decoding: chunk, as: UTF8.self)
-            if let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT") }), let p = line.split(separator: ":").last {
-                port = Int(p.trimmingCharacters(in: .whitespaces))
-            }
+        let pid = server.processIdentifier
+        defer {
+            kill(pid, SIGKILL)
+            server.waitUntilExit()
         }
-        let listening = try #require(port, "s_server printed \(buffer)")
+        // Read until the ACCEPT line; a watchdog kills the server after 20 s so the read ends
+        // (EOF) instead of hanging the run.
+        let watchdog = Task.detached {
+            try await Task.sleep(for: .seconds(20))
+            kill(pid, SIGKILL)
+        }
+        defer { watchdog.cancel() }
+        let port: Int? = await Task.detached { () -> Int? in
+            var buffer = ""
+            while true {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { return nil }
+                buffer += String(decoding: chunk, as: UTF8.self)
+                if let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT") }), let p = line.split(separator: ":").last {
+                    return Int(p.trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }.value
+        let listening = try #require(port, "s_server never said it was listening")
         for insecure in [false, true] {
             var config = LagoClientConfiguration(baseURL: URL(string: "https://127.0.0.1:\(listening)/api/v1")!, apiKey: "lago-tls-secret",
                                                  retry: .never)
             config.insecure = insecure
-            let client = try LagoClient(configuration: config, transport: CurlTransport())
+            let client = try LagoClient(configuration: config, transport: CurlTransport(options: CurlTransport.Options(connectTimeout: .seconds(10), requestTimeout: .seconds(10))))
             do {
                 _ = try await client.send(.get, "/customers")
                 Issue.record("a self-signed certificate was accepted (insecure: \(insecure))")
@@ -97,6 +112,15 @@ import Testing
                 #expect(!error.message.contains("lago-tls-secret"))
             }
         }
+    }
+
+    /// Runs a short helper process to its end without blocking a cooperative thread.
+    static func runToEnd(_ process: Process) async throws {
+        let ended = AsyncStream<Void> { continuation in
+            process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
+        }
+        try process.run()
+        for await _ in ended { break }
     }
 
     // MARK: hostile text on the way out

@@ -15,9 +15,16 @@ import Testing
         "2025-02-30", "2025-13-01", "9999-12-31T23:59:60Z",
     ]
 
-    /// Every filter flag of every stream with every hostile value (and repeated): a query or a
-    /// clear usage error; the error text never carries control characters.
-    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func everyFilterFlagWithHostileValues() throws {
+    /// The values the always-on runs try (every third one, the hazardous ones always); soak
+    /// runs take them all.
+    static var sampledValues: [String] {
+        if Soak.enabled { return hostileValues }
+        return hostileValues.enumerated().filter { $0.offset % 3 == 0 || $0.element.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E } }.map(\.element)
+    }
+
+    /// Every filter flag of every stream with hostile values: a query or a clear usage error;
+    /// the error text never carries control characters.
+    @Test func everyFilterFlagWithHostileValues() throws {
         let flags = ["--status", "--payment-status", "--customer", "--subscription", "--plan", "--search", "--currency", "--issued-from",
                      "--issued-to", "--amount-from", "--amount-to", "--invoice-type", "--fee-type", "--billable-metric", "--code", "--from",
                      "--to", "--wallet", "--invoice", "--transaction-type", "--transaction-status", "--billing-entity", "--periods",
@@ -25,10 +32,17 @@ import Testing
         var tried = 0, rejected = 0
         for stream in ExportStream.allCases {
             for flag in flags {
-                for value in Self.hostileValues {
+                for value in Self.sampledValues {
                     tried += 1
                     let filters: FilterOptions
-                    do { filters = try FilterOptions.parse([flag, value]) } catch { rejected += 1; continue }
+                    do {
+                        filters = try FilterOptions.parse([flag, value])
+                    } catch {
+                        rejected += 1
+                        let text = String(describing: error)
+                        #expect(!text.contains("\u{1B}") && !text.contains("\u{9B}"), "\(flag): \(text.prefix(200))")
+                        continue
+                    }
                     do {
                         let query = try StreamQuery.build(stream, filters: filters)
                         _ = query
@@ -41,15 +55,16 @@ import Testing
                 }
             }
         }
-        #expect(tried == ExportStream.allCases.count * flags.count * Self.hostileValues.count)
+        #expect(tried == ExportStream.allCases.count * flags.count * Self.sampledValues.count)
+        print("filter flags × hostile values: \(tried) tried, \(rejected) rejected")
         #expect(rejected > tried / 2)
     }
 
-    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func browserCommandLineWithHostileText() {
+    @Test func browserCommandLineWithHostileText() {
         let commands = ["inv", "cus", "sub", "wallets", "search", "usage", "profile", "overdue", "inv status=", "inv status=draft status=",
                         "inv amount_from=-1", "usage  ", ":::", "inv \u{1B}[2J", "cus " + String(repeating: "=", count: 10_000)]
         for base in commands {
-            for value in Self.hostileValues {
+            for value in Self.sampledValues {
                 let text = base + " " + value
                 do {
                     _ = try CommandParser.parse(text)
@@ -149,7 +164,7 @@ import Testing
         ("self include", "include = \"self\"\n"),
     ]
 
-    @Test(.enabled(if: Soak.enabled, "LAGOTUI_SOAK=1: not yet verified within the always-on time budget")) func malformedThemesNameTheFileAndLine() {
+    @Test func malformedThemesNameTheFileAndLine() {
         for (label, text) in Self.badThemes {
             do {
                 _ = try ThemeParser.parse(text, file: "/home/op/.config/lagotui/themes/bad.toml")

@@ -71,6 +71,9 @@ public struct ListPageResult: Sendable {
     /// Total number of records, when the API (or cache) knows it.
     public var totalCount: Int?
     public var freshness: Freshness
+    /// Seconds since the items were read from Lago when they came from a cache, even one young
+    /// enough to count as fresh; nil when straight from the API or unknown.
+    public var age: TimeInterval? = nil
 
     public init(items: [Data], page: Int, nextPage: Int?, totalCount: Int?, freshness: Freshness = .fresh) {
         self.items = items

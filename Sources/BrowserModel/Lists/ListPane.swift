@@ -63,6 +63,10 @@ final class ListPane: Pane {
     private(set) var totalCount: Int?
     private(set) var state: LoadState = .idle
     private(set) var stale = false
+    /// When the rows shown were read from Lago (a cached page's fetch time), for "cached 3 min ago".
+    private(set) var dataTime: Date?
+    /// Items per page index that could not be read as JSON: skipped alone, counted in the title.
+    private var unreadable: [Int: Int] = [:]
     private(set) var filter: RowFilter?
     var sort: SortSpec? { didSet { rebuild(.order) } }
     private(set) var visible = VisibleRows.everyRow(0)
@@ -131,6 +135,8 @@ final class ListPane: Pane {
         inflight = []
         refreshing = []
         stale = false
+        dataTime = nil
+        unreadable = [:]
         state = .idle
         started = false
         if isVisible { start() }
@@ -312,6 +318,8 @@ final class ListPane: Pane {
         refreshing.remove(page)
         if let error {
             state = .failed(describe(error))
+            // The rows on screen were not refreshed: they are the cached copy now.
+            if !order.isEmpty { stale = true }
             env.failed(error)
         } else {
             if inflight.isEmpty { state = .idle }
@@ -388,7 +396,15 @@ final class ListPane: Pane {
             nextPage = result.nextPage
         }
         if let total = result.totalCount { totalCount = total }
+        // Records that are not readable JSON (or nested too deep) were skipped alone by
+        // `parse`; they are counted in the title, and the rest of the page shows.
+        let skipped = max(0, result.items.count - records.count)
+        unreadable[index] = skipped == 0 ? nil : skipped
         stale = result.freshness != .fresh
+        switch result.freshness {
+        case .fresh: dataTime = env.clock.now.addingTimeInterval(-(result.age ?? 0))
+        case let .cached(age): dataTime = (age ?? result.age).map { env.clock.now.addingTimeInterval(-$0) }
+        }
         compactIfNeeded()
         rebuild(change)
         env.changed()
@@ -712,8 +728,13 @@ final class ListPane: Pane {
         } else {
             base = String(order.count)
         }
-        return filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
+        let skipped = unreadable.values.reduce(0, +)
+        let counted = filter == nil ? base : "\(visible.count)/\(base)" + (filtering ? " filtering…" : "")
+        return skipped == 0 ? counted : counted + " · \(skipped) unreadable skipped"
     }
+
+    /// Seconds since the rows shown were read from Lago, while they are a cached copy.
+    var cachedAge: TimeInterval? { stale ? dataTime.map { max(0, env.clock.now.timeIntervalSince($0)) } : nil }
 
     func snapshot(focused: Bool) -> PaneSnapshot {
         let end = min(visible.count, scroll + viewportRows)
@@ -737,6 +758,7 @@ final class ListPane: Pane {
             }
         }
         return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
+                            cachedAge: cachedAge,
                             filter: filter?.text, serverSearch: request.searchTerm, summary: summary, content: .table(table), emptyMessage: empty)
     }
 }

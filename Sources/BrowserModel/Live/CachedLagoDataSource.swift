@@ -27,7 +27,9 @@ public struct CachedLagoDataSource: BrowserDataSource {
                 for await update in cache.page(key, refresh: forceRefresh ? .always : .ifStale) {
                     switch update {
                     case let .cached(p):
-                        continuation.yield(Self.result(p, page: page, freshness: p.isStale ? .cached(age: p.age) : .fresh))
+                        var result = Self.result(p, page: page, freshness: p.isStale ? .cached(age: p.age) : .fresh)
+                        result.age = p.age
+                        continuation.yield(result)
                     case let .fresh(p):
                         continuation.yield(Self.result(p, page: page, freshness: .fresh))
                     case let .failed(failure, _):

@@ -13,6 +13,9 @@ final class PaneEnvironment {
     var apiStatus: String?
     /// When fresh data last arrived.
     var lastRefresh: Date?
+    /// Told about every load's outcome (the browser's automatic recovery listens here).
+    var onLoadSucceeded: @MainActor () -> Void = {}
+    var onLoadFailed: @MainActor (any Error) -> Void = { _ in }
 
     init(dataSource: any BrowserDataSource, tracker: BusyTracker, clock: any BrowserClock, configuration: BrowserConfiguration) {
         self.dataSource = dataSource
@@ -24,10 +27,12 @@ final class PaneEnvironment {
     func succeeded() {
         apiStatus = nil
         lastRefresh = clock.now
+        onLoadSucceeded()
     }
 
     func failed(_ error: any Error) {
         apiStatus = describe(error)
+        onLoadFailed(error)
     }
 }
 

@@ -57,6 +57,8 @@ public struct HeaderSnapshot: Sendable, Equatable {
     public var lastRefresh: Date?
     /// Pre-formatted badges in display order, e.g. `["LIVE", "RO"]`.
     public var badges: [String]
+    /// What the browser is doing about `apiStatus` ("retrying in 4 s"), or nil.
+    public var recovery: String? = nil
 }
 
 /// Live (real money) or test (sandbox) Lago environment.
@@ -112,6 +114,8 @@ public struct PaneSnapshot: Sendable, Equatable {
     public var state: LoadState
     /// True when rows came from the cache and a fresh copy has not arrived yet.
     public var stale: Bool
+    /// While `stale`, seconds since the rows were read from Lago ("cached 3 min ago"), when known.
+    public var cachedAge: TimeInterval? = nil
     /// Active local filter text (as typed, with `!` for inverse), or nil.
     public var filter: String?
     /// Active server-side search term, or nil.

@@ -124,7 +124,7 @@ public struct BrowserRenderer {
         report.visiblePanes.append(pane.id)
         var filter = pane.filter
         if let search = pane.serverSearch { filter = (filter.map { $0 + " " } ?? "") + "search:" + search }
-        let title = pane.stale ? pane.title + " (cached)" : pane.title
+        let title = pane.stale ? pane.title + " (cached" + (pane.cachedAge.map { " " + ConnectionState.ago($0) } ?? "") + ")" : pane.title
         var inner = Panel(title: title, count: pane.countText, filter: filter, focused: pane.focused, glyphs: glyphs).draw(on: fullCanvas.clipped(to: rect), in: rect)
         guard !inner.isEmpty else { report.viewportRows[pane.id] = 1; return }
         // Everything inside the frame is clipped to it.

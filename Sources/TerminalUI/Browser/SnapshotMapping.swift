@@ -39,7 +39,7 @@ enum SnapshotMapping {
     static func header(_ header: HeaderSnapshot, busy: Bool, stale: Bool, now: Date) -> HeaderInfo {
         let connection: ConnectionState
         if let status = header.apiStatus {
-            connection = .problem(status)
+            connection = .problem(status + (header.recovery.map { " · " + $0 } ?? ""))
         } else if stale, let last = header.lastRefresh {
             connection = .cached(age: now.timeIntervalSince(last))
         } else {

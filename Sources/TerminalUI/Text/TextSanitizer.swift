@@ -40,6 +40,28 @@ public enum TextSanitizer {
         return String(scalars)
     }
 
+    /// The text in the caret / `<U+XXXX>` form the command-line output uses (`^[` for ESC, `^?`
+    /// for DEL, `<U+202E>` for a bidi override), for messages printed outside the cell buffer
+    /// such as errors on stderr.
+    public static func printable(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: isHazard) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isHazard(scalar) else { out.append(scalar); continue }
+            switch scalar.value {
+            case 0x00...0x1F:
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            case 0x7F:
+                out.append(contentsOf: "^?".unicodeScalars)
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">").unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
     /// Sanitised text split into lines (for multi-line values such as JSON or memos): LF and
     /// CRLF end lines, every other control becomes a placeholder; tabs expand to two spaces.
     public static func sanitizedLines(_ text: String) -> [String] {

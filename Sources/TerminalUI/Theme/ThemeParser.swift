@@ -6,9 +6,12 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var key: String?
     public var problem: String
 
+    /// One line for stderr: anything the file said (a key, a value) is shown inertly, in caret
+    /// form, and clipped, so a theme file cannot send escape sequences to the terminal.
     public var description: String {
-        if let key { return "\(file):\(line): key \"\(key)\": \(problem)" }
-        return "\(file):\(line): \(problem)"
+        let text = key.map { "\(file):\(line): key \"\($0)\": \(problem)" } ?? "\(file):\(line): \(problem)"
+        let clean = TextSanitizer.printable(text)
+        return clean.count > 400 ? String(clean.prefix(400)) + "…" : clean
     }
 }
 
