@@ -228,6 +228,14 @@ extension BrowserModel {
 
     // MARK: running
 
+    /// What to say once an action succeeded. A finalized draft gets its final number from
+    /// Lago, so the message names it: that is the number the customer will see.
+    static func doneText(_ pending: PendingAction, answer: BrowserJSON?) -> String {
+        guard case .finalizeInvoice = pending.mutation, let number = answer?.string("number"),
+              number != pending.record.displayName else { return pending.doneText }
+        return pending.doneText + " as " + TerminalSafeText.clean(number)
+    }
+
     func submit(_ pending: PendingAction) {
         let key = ActionRules.key(pending.action, pending.record.id)
         guard !inFlight.contains(key) else { return }
@@ -243,9 +251,11 @@ extension BrowserModel {
             self.dialog = nil
             switch outcome {
             case let .success(data):
-                self.updateTask(taskID, .succeeded(pending.doneText))
-                self.toast(.success, pending.doneText)
-                if let data, let json = try? BrowserJSON.parse(data), json["lago_id"] != nil, pending.record.resource == .invoices {
+                let answer = data.flatMap { try? BrowserJSON.parse($0) }
+                let doneText = Self.doneText(pending, answer: answer)
+                self.updateTask(taskID, .succeeded(doneText))
+                self.toast(.success, doneText)
+                if let json = answer, json["lago_id"] != nil, pending.record.resource == .invoices {
                     self.replaceEverywhere(pending.record.id, json)
                 }
                 self.reread(pending.record, afterUnknownOutcome: false)

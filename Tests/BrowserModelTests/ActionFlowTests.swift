@@ -64,6 +64,19 @@ import Testing
         #expect(h.model.availability(of: .finalizeInvoice) == .disabled("only draft invoices can be finalized"))
     }
 
+    /// Lago gives a finalized draft its final number; the success message names it.
+    @Test func finalizeNamesTheFinalNumber() async {
+        let h = await ActionFlowTests.onInvoice("inv_draft")
+        let answer = #"{"lago_id":"inv_draft","number":"INV-0042-FINAL","status":"finalized","payment_status":"pending"}"#
+        await h.ds.scriptMutation("finalize", .success(Data(answer.utf8)))
+        await h.press("F")
+        h.model.handle(.right)
+        h.model.handle(.enter)
+        await h.model.idle()
+        #expect(h.snapshot.toasts.last?.text == "Finalized INV-0042 as INV-0042-FINAL")
+        #expect(h.snapshot.tasks.last?.state == .succeeded("Finalized INV-0042 as INV-0042-FINAL"))
+    }
+
     @Test func refusalShowsLagosReason() async {
         let h = await ActionFlowTests.onInvoice("inv_fail")
         await h.ds.scriptMutation("retry", .failure(.refused(status: 405, code: "payment_processor_is_currently_handling_payment", message: "Method Not Allowed")))
