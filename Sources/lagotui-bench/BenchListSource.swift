@@ -8,6 +8,8 @@ import Foundation
 struct BenchListSource: BrowserDataSource {
     /// Number of invoices in the list.
     let count: Int
+    /// Records per page the benchmarks browse with: Lago's maximum `per_page`.
+    static let pageSize = 100
     let templates: [InvoiceTemplate]
 
     /// Invoice `i`: template `i % templates.count` with a unique `lago_id` and the number

@@ -15,11 +15,13 @@ struct BenchOptions: Sendable {
     var child: String?
     /// Internal: the record count for a child measurement.
     var size = 0
+    /// List sizes for the keystroke and peak-memory scenarios instead of the defaults.
+    var sizes: [Int]?
     /// Internal: a file of invoice JSON templates (one object per line) for a child.
     var templatesPath: String?
 
     static let usage = """
-        usage: lagotui-bench [--customers N] [--quick] [--json PATH] [--only PREFIX[,PREFIX…]]
+        usage: lagotui-bench [--customers N] [--quick] [--json PATH] [--only PREFIX[,PREFIX…]] [--sizes N[,N…]]
           Starts its own in-process sandbox, runs every scenario and prints `scenario value unit`
           lines, then checks the budgets (exit status 1 when one is missed).
         """
@@ -47,6 +49,11 @@ struct BenchOptions: Sendable {
             case "--quick": quick = true
             case "--json": jsonPath = try value(arg)
             case "--only": only = try value(arg).split(separator: ",").map(String.init)
+            case "--sizes":
+                let text = try value(arg)
+                let list = text.split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }.filter { $0 > 0 }
+                guard !list.isEmpty else { throw ParseError(description: "--sizes needs record counts, not \(text)") }
+                sizes = list
             case "--child": child = try value(arg)
             case "--size": size = try number(arg)
             case "--templates": templatesPath = try value(arg)
@@ -62,9 +69,9 @@ struct BenchOptions: Sendable {
     }
 
     /// List sizes for the keystroke scenario.
-    var listSizes: [Int] { quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000] }
+    var listSizes: [Int] { sizes ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]) }
     /// Invoice counts browsed for the peak-memory scenario.
-    var rssSizes: [Int] { quick ? [10_000] : [100_000, 1_000_000] }
+    var rssSizes: [Int] { sizes ?? (quick ? [10_000] : [100_000, 1_000_000]) }
     /// Invoice counts exported.
     var exportSizes: [Int] { quick ? [2_000] : [10_000, 100_000] }
 }

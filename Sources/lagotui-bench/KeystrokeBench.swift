@@ -13,7 +13,7 @@ enum KeystrokeBench {
     static func run(size: Int, templates: [InvoiceTemplate], report: BenchReport) async throws {
         let label = "keys.\(size)"
         var configuration = BrowserConfiguration()
-        configuration.perPage = min(size, 100_000)
+        configuration.perPage = BenchListSource.pageSize
         configuration.selectionDebounce = .zero
         let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
                                      dataSource: BenchListSource(count: size, templates: templates))

@@ -37,8 +37,11 @@ enum MemoryBench {
         let templates = lines.compactMap { InvoiceTemplate(Data($0.utf8)) }
         let size = options.size
         let baseline = peakResidentKilobytes()
+        let baselineAnonymous = statusKilobytes("RssAnon:")
         var configuration = BrowserConfiguration()
-        configuration.perPage = min(size, 10_000)
+        // Lago's largest page: the list holds many pages, as it would in the app, so what is
+        // measured is the windowed list (compact rows, JSON only near the cursor).
+        configuration.perPage = BenchListSource.pageSize
         configuration.selectionDebounce = .zero
         let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
                                      dataSource: BenchListSource(count: size, templates: templates))
@@ -69,7 +72,7 @@ enum MemoryBench {
         let budget: Double? = size == 100_000 ? 64 : nil
         return [
             Figure(scenario: "\(label).peak", value: Double(peak) / 1024, unit: "MB", budget: budget, comparison: budget == nil ? nil : .below,
-                   note: (stoppedEarly ? "STOPPED over the \(ceilingKilobytes / 1_048_576) GB ceiling; " : "") + "VmHWM after paging through \(shown) invoices (\(configuration.perPage) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB"),
+                   note: (stoppedEarly ? "STOPPED over the \(ceilingKilobytes / 1_048_576) GB ceiling; " : "") + "VmHWM after paging through \(shown) invoices (\(configuration.perPage) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB (anonymous \(baselineAnonymous / 1024) MB); resident now \(residentKilobytes() / 1024) MB (anonymous \(statusKilobytes("RssAnon:") / 1024) MB)"),
         ]
     }
 
@@ -78,9 +81,14 @@ enum MemoryBench {
     static let ceilingKilobytes = 4 * 1_048_576
 
     /// VmHWM (peak resident set) of this process in kB, 0 when unknown.
-    static func peakResidentKilobytes() -> Int {
+    static func peakResidentKilobytes() -> Int { statusKilobytes("VmHWM:") }
+
+    /// VmRSS (resident set now) of this process in kB, 0 when unknown.
+    static func residentKilobytes() -> Int { statusKilobytes("VmRSS:") }
+
+    static func statusKilobytes(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return 0 }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 }

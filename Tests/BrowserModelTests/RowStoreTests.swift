@@ -41,14 +41,21 @@ import Testing
         #expect(store.sortKey(a, column: 1) == .number(Decimal(string: "12.50")!))
         #expect(store.sortKey(b, column: 0) == .none)
         #expect(store.slot(forID: "inv_2") == b)
+        // Upper-case ids cannot be read back from the lower-cased filter text: stored apart.
+        let upper = store.append(Self.row("INV_Ü9", ["Ä", "1", "x"]), page: 3)
+        #expect(store.id(upper) == "INV_Ü9")
+        #expect(store.slot(forID: "INV_Ü9") == upper)
+        #expect(store.slot(forID: "inv_ü9") == nil)
+        #expect(store.page(upper) == 3)
+        #expect(store.cells(upper) == ["Ä", "1", "x"])
         #expect(store.slot(forID: "inv_3") == nil)
         // A newer copy of a record becomes the one its id finds; the old slot is kept.
         let c = store.append(Self.row("inv_1", ["ZX-1", "13", "Straße"]), page: 1)
         #expect(store.slot(forID: "inv_1") == c)
         #expect(store.newestSlot(sameIDAs: a) == c)
         #expect(store.changedColumns(a, c) == [1])
-        #expect(store.record(c, equals: store.encode(Self.row("inv_1", ["ZX-1", "13", "Straße"]))))
-        #expect(!store.record(a, equals: store.encode(Self.row("inv_1", ["ZX-1", "13", "Straße"]))))
+        #expect(store.record(c, equals: store.encode(Self.row("inv_1", ["ZX-1", "13", "Straße"]), page: 1)))
+        #expect(!store.record(a, equals: store.encode(Self.row("inv_1", ["ZX-1", "13", "Straße"]), page: 1)))
     }
 
     @Test func idIndexFindsEveryRowOfALargeStore() {

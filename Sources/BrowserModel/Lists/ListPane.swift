@@ -5,7 +5,7 @@ import Foundation
 /// another record; responses for an older query are dropped.
 ///
 /// Every loaded row is kept compactly (`RowStore`: ids, cell texts, filter text, roles, sort
-/// keys in byte arenas); the parsed JSON only for the few pages around the cursor
+/// keys in byte arenas); full records only for the few pages around the cursor
 /// (`ResidentWindow`). When the cursor lands on a row whose page is not held, its cells still
 /// draw at once and the page is read back (from the page cache in the app), during which
 /// `selectedRecord` is nil (issue 8).
@@ -34,7 +34,7 @@ final class ListPane: Pane {
     var extraScopes: Set<ActionScope> = []
 
     /// Most pages whose JSON a list keeps (the cursor's, its neighbours', a few recent ones).
-    static let residentPageLimit = 6
+    static let residentPageLimit = 4
 
     private var store: RowStore
     /// Slot of each row, in list order; each record once, even when pages overlap.
@@ -262,10 +262,11 @@ final class ListPane: Pane {
             let ds = env.dataSource
             env.tracker.run { [weak self] in
                 let hits = await ds.searchCached(r, term: term)
-                let records = await Self.parse(hits)
+                guard let maker = self?.maker else { return }
+                let built = await Self.build(hits, page: 1, maker: maker)
                 guard let self, gen == self.generation, self.pageSlots.isEmpty, !hits.isEmpty else { return }
-                self.apply(ListPageResult(items: [], page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)),
-                           records: records, page: 1, markChanges: false)
+                self.apply(ListPageResult(items: hits, page: 1, nextPage: nil, totalCount: nil, freshness: .cached(age: nil)),
+                           built: built, page: 1, markChanges: false)
                 self.nextPage = 1
             }
         }
@@ -282,13 +283,14 @@ final class ListPane: Pane {
         let req = request
         let perPage = env.configuration.perPage
         let ds = env.dataSource
+        let maker = self.maker
         env.changed()
         env.tracker.run { [weak self] in
             do {
                 for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: force) {
-                    let records = await Self.parse(result.items)
+                    let built = await Self.build(result.items, page: page, maker: maker)
                     guard let self, gen == self.generation else { return }
-                    self.apply(result, records: records, page: page, markChanges: self.refreshing.contains(page))
+                    self.apply(result, built: built, page: page, markChanges: self.refreshing.contains(page))
                 }
                 guard let self, gen == self.generation else { return }
                 self.finish(page: page, error: nil)
@@ -299,18 +301,17 @@ final class ListPane: Pane {
         }
     }
 
-    /// Parses a page's items (records that are not JSON objects are skipped). Large pages
-    /// are parsed off the main actor so a page arriving never delays a keystroke.
-    static func parse(_ items: [Data]) async -> [BrowserJSON] {
-        if items.reduce(0, { $0 + $1.count }) < 32_768 { return parseNow(items) }
-        return await parseElsewhere(items)
+    /// Turns a page's items into rows (items that are not JSON objects are skipped). Large
+    /// pages are done off the main actor, one record at a time, so a page arriving never
+    /// delays a keystroke and only one parsed record exists at once.
+    static func build(_ items: [Data], page: Int, maker: RowMaker) async -> [BuiltRow] {
+        if items.reduce(0, { $0 + $1.count }) < 32_768 { return maker.rows(items, page: page) }
+        return await buildElsewhere(items, page: page, maker: maker)
     }
 
     @concurrent
-    nonisolated private static func parseElsewhere(_ items: [Data]) async -> [BrowserJSON] { parseNow(items) }
-
-    nonisolated private static func parseNow(_ items: [Data]) -> [BrowserJSON] {
-        items.compactMap { try? BrowserJSON.parse($0) }
+    nonisolated private static func buildElsewhere(_ items: [Data], page: Int, maker: RowMaker) async -> [BuiltRow] {
+        maker.rows(items, page: page)
     }
 
     private func finish(page: Int, error: (any Error)?) {
@@ -331,23 +332,22 @@ final class ListPane: Pane {
 
     /// Takes in one page: new records are added at the end, a re-read page replaces its rows
     /// in place (a changed record gets a new slot; the cursor stays on its record).
-    private func apply(_ result: ListPageResult, records: [BrowserJSON], page: Int, markChanges: Bool) {
+    private func apply(_ result: ListPageResult, built: [BuiltRow], page: Int, markChanges: Bool) {
         let index = page - 1
         guard index <= pageSlots.count else { return }
-        let rows = records.map(makeRow)
         var slots: [Int32] = []
-        slots.reserveCapacity(rows.count)
+        slots.reserveCapacity(built.count)
         let change: RowChange
         if index == pageSlots.count {
             // A next page only adds rows at the end: no need to re-walk every loaded page
             // (that made loading a long list quadratic). A record already shown keeps its row.
             let firstNew = order.count
-            for row in rows {
-                if let s = store.slot(forID: row.id), rowOfSlot[Int(s)] >= 0 {
+            for b in built {
+                if let s = store.slot(forID: b.row.id), rowOfSlot[Int(s)] >= 0 {
                     slots.append(s)
                     continue
                 }
-                let s = store.append(row, page: page)
+                let s = store.append(record: b.record, haystack: b.row.haystack.utf8)
                 rowOfSlot.append(Int32(order.count))
                 order.append(s)
                 slots.append(s)
@@ -357,8 +357,8 @@ final class ListPane: Pane {
         } else {
             var placed = true
             var contentChanged = false
-            for row in rows {
-                let encoded = store.encode(row)
+            for b in built {
+                let row = b.row, encoded = b.record
                 if let s = store.slot(forID: row.id), rowOfSlot[Int(s)] >= 0 {
                     if store.record(s, equals: encoded) {
                         slots.append(s)
@@ -369,7 +369,7 @@ final class ListPane: Pane {
                         let diff = Set(row.cells.indices.filter { $0 < before.count && (before[$0] != row.cells[$0].text || beforeRoles[$0] != row.cells[$0].role) })
                         if !diff.isEmpty { changed[row.id] = diff }
                     }
-                    let n = store.append(record: encoded, haystack: row.haystack.utf8, page: page)
+                    let n = store.append(record: encoded, haystack: row.haystack.utf8)
                     let r = rowOfSlot[Int(s)]
                     rowOfSlot.append(r)
                     rowOfSlot[Int(s)] = -1
@@ -377,7 +377,7 @@ final class ListPane: Pane {
                     slots.append(n)
                     contentChanged = true
                 } else {
-                    slots.append(store.append(record: encoded, haystack: row.haystack.utf8, page: page))
+                    slots.append(store.append(record: encoded, haystack: row.haystack.utf8))
                     rowOfSlot.append(-1)
                     placed = false
                 }
@@ -391,14 +391,14 @@ final class ListPane: Pane {
                 change = contentChanged ? .contentChanged : .none
             }
         }
-        window.store(page: page, records: zip(rows, records).map { ($0.id, $1) }, pinned: pinnedPages())
+        window.store(page: page, records: built.map { ($0.row.id, $0.json) }, pinned: pinnedPages())
         if page == pageSlots.count {
             nextPage = result.nextPage
         }
         if let total = result.totalCount { totalCount = total }
         // Records that are not readable JSON (or nested too deep) were skipped alone by
-        // `parse`; they are counted in the title, and the rest of the page shows.
-        let skipped = max(0, result.items.count - records.count)
+        // `RowMaker.rows`; they are counted in the title, and the rest of the page shows.
+        let skipped = max(0, result.items.count - built.count)
         unreadable[index] = skipped == 0 ? nil : skipped
         stale = result.freshness != .fresh
         switch result.freshness {
@@ -452,10 +452,10 @@ final class ListPane: Pane {
         cancelBackgroundFilter()
     }
 
-    func makeRow(_ json: BrowserJSON) -> CompactRow {
-        CompactRow(id: descriptor.id(of: json), lookupKey: request.resource.lookupKey(of: json),
-                   cells: descriptor.cells(of: json), role: descriptor.rowRole(json))
-    }
+    /// Makes rows with this pane's columns.
+    var maker: RowMaker { RowMaker(descriptor: descriptor, resource: request.resource) }
+
+    func makeRow(_ json: BrowserJSON) -> CompactRow { maker.row(json) }
 
     func replace(recordID: String, with json: BrowserJSON) {
         guard let s = store.slot(forID: recordID), rowOfSlot[Int(s)] >= 0 else { return }
@@ -516,11 +516,12 @@ final class ListPane: Pane {
         let req = request
         let perPage = env.configuration.perPage
         let ds = env.dataSource
+        let maker = self.maker
         env.tracker.run { [weak self] in
-            var records: [BrowserJSON]?
+            var records: [BuiltRow]?
             do {
                 for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: false) {
-                    records = await Self.parse(result.items)
+                    records = await Self.build(result.items, page: page, maker: maker)
                     break
                 }
             } catch {}
@@ -528,7 +529,7 @@ final class ListPane: Pane {
             self.rereading.remove(page)
             let wasMissing = self.selectedRecord == nil
             if let records {
-                self.window.store(page: page, records: records.map { (self.descriptor.id(of: $0), $0) }, pinned: self.pinnedPages())
+                self.window.store(page: page, records: records.map { ($0.row.id, $0.json) }, pinned: self.pinnedPages())
             }
             if wasMissing, self.selectedRecord == nil, let slot = self.cursorSlot, self.store.page(slot) == page {
                 await self.readSingle(slot: slot, gen: gen)
@@ -562,14 +563,19 @@ final class ListPane: Pane {
     /// The held JSON of a record by its lookup key (`external_id` for subscriptions), if any.
     func json(forLookupKey key: String) -> BrowserJSON? {
         for s in order where store.lookupKey(s) == key {
-            return window.json(id: store.id(s), page: store.page(s))
+            return json(ofSlot: s)
         }
         return nil
     }
 
     /// The JSON of every row that is held, in list order (all rows for a `loadAll` list).
     var residentRecords: [BrowserJSON] {
-        order.compactMap { window.json(id: store.id($0), page: store.page($0)) }
+        order.compactMap { json(ofSlot: $0) }
+    }
+
+    /// The held JSON of the record in `slot`, if any.
+    private func json(ofSlot slot: Int32) -> BrowserJSON? {
+        window.json(id: store.id(slot), page: store.page(slot))
     }
 
     // MARK: view
@@ -627,7 +633,7 @@ final class ListPane: Pane {
             next = .everyRow(order.count)
         }
         if let fixedOrder {
-            let records = next.indices.map { window.json(id: store.id(order[$0]), page: store.page(order[$0])) }
+            let records = next.indices.map { json(ofSlot: order[$0]) }
             let sorted = records.indices.sorted { a, b in
                 guard let ra = records[a] else { return false }
                 guard let rb = records[b] else { return true }
@@ -711,7 +717,7 @@ final class ListPane: Pane {
     var selectedRecord: SelectedRecord? {
         guard let slot = cursorSlot else { return nil }
         let id = store.id(slot)
-        guard let json = window.json(id: id, page: store.page(slot)) else { return nil }
+        guard let json = json(ofSlot: slot) else { return nil }
         return SelectedRecord(resource: request.resource, id: id, json: json, displayName: descriptor.displayName(of: json))
     }
 

@@ -1,35 +1,49 @@
 import Foundation
 
-/// Parsed JSON of the few list pages around the cursor (issue 8): a list keeps every loaded
+/// The records of the few list pages around the cursor (issue 8): a list keeps every loaded
 /// row compactly in a `RowStore` and the full record only here, so memory does not grow with
-/// how far someone scrolled. Least recently used pages go first; the page being looked at is
-/// never evicted.
+/// how far someone scrolled. Records are held as the JSON bytes the page brought (a few KB
+/// each, where a parsed tree takes ~14 KB) and parsed when asked for, the last few parsed
+/// ones kept. Least recently used pages go first; the pages being looked at are never evicted.
 struct ResidentWindow {
+    /// A held record: as it came, or parsed (after an action re-read it).
+    enum Held {
+        case bytes(Data)
+        case parsed(BrowserJSON)
+    }
+
     /// Most pages kept (`Int.max`: all, for lists that must be complete such as overdue).
     var limit: Int
-    private var pages: [Int: [String: BrowserJSON]] = [:]
+    private var pages: [Int: [String: Held]] = [:]
     /// Page numbers, least recently used first.
     private var recency: [Int] = []
     /// Records read one by one (when a re-read page no longer held them), newest last.
     private var singles: [(id: String, json: BrowserJSON)] = []
     static let singleLimit = 4
+    /// Records parsed lately, newest last (the cursor's record is asked for on every frame).
+    private var parsed: [(id: String, json: BrowserJSON)] = []
+    static let parsedLimit = 8
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    /// Number of pages whose JSON is held.
+    /// Number of pages whose records are held.
     var pageCount: Int { pages.count }
 
-    /// Number of records whose JSON is held (tests check it stays bounded).
+    /// Number of records held (tests check it stays bounded).
     var recordCount: Int { pages.values.reduce(0) { $0 + $1.count } + singles.count }
 
     func contains(page: Int) -> Bool { pages[page] != nil }
 
-    /// Keeps `records` as `page`'s JSON and makes it the most recent page; evicts the least
-    /// recently used pages past the limit, never one in `pinned`.
-    mutating func store(page: Int, records: [(String, BrowserJSON)], pinned: Set<Int>) {
-        pages[page] = Dictionary(records, uniquingKeysWith: { a, _ in a })
+    /// Keeps `records` (id, JSON bytes) as `page`'s and makes it the most recent page; evicts
+    /// the least recently used pages past the limit, never one in `pinned`.
+    mutating func store(page: Int, records: [(String, Data)], pinned: Set<Int>) {
+        var held: [String: Held] = [:]
+        held.reserveCapacity(records.count)
+        for (id, data) in records where held[id] == nil { held[id] = .bytes(data) }
+        pages[page] = held
+        parsed.removeAll { held[$0.id] != nil }
         touch(page)
         evict(keeping: pinned.union([page]))
     }
@@ -37,6 +51,7 @@ struct ResidentWindow {
     /// Marks `page` as just used.
     mutating func touch(_ page: Int) {
         guard pages[page] != nil else { return }
+        if recency.last == page { return }
         if let i = recency.lastIndex(of: page) { recency.remove(at: i) }
         recency.append(page)
     }
@@ -54,17 +69,30 @@ struct ResidentWindow {
         }
     }
 
-    /// The JSON of record `id`, looking in `page` first.
-    func json(id: String, page: Int?) -> BrowserJSON? {
+    /// The JSON of record `id`, looking in `page` first; parsed on demand.
+    mutating func json(id: String, page: Int?) -> BrowserJSON? {
+        if let hit = parsed.last(where: { $0.id == id }) { return hit.json }
+        guard let held = find(id: id, page: page) else {
+            return singles.last(where: { $0.id == id })?.json
+        }
+        switch held {
+        case .parsed(let json):
+            return json
+        case .bytes(let data):
+            guard let json = try? BrowserJSON.parse(data) else { return nil }
+            parsed.append((id, json))
+            if parsed.count > Self.parsedLimit { parsed.removeFirst(parsed.count - Self.parsedLimit) }
+            return json
+        }
+    }
+
+    private func find(id: String, page: Int?) -> Held? {
         if let page, let found = pages[page]?[id] { return found }
         for p in recency.reversed() where p != page {
             if let found = pages[p]?[id] { return found }
         }
-        return singles.last(where: { $0.id == id })?.json
+        return nil
     }
-
-    /// Every held record of a page, nil when the page is not held.
-    func records(page: Int) -> [String: BrowserJSON]? { pages[page] }
 
     /// Keeps one record read on its own.
     mutating func storeSingle(id: String, json: BrowserJSON) {
@@ -78,9 +106,10 @@ struct ResidentWindow {
     mutating func update(id: String, json: BrowserJSON) {
         var found = false
         for p in Array(pages.keys) where pages[p]?[id] != nil {
-            pages[p]?[id] = json
+            pages[p]?[id] = .parsed(json)
             found = true
         }
+        parsed.removeAll { $0.id == id }
         if let i = singles.lastIndex(where: { $0.id == id }) {
             singles[i].json = json
             found = true
@@ -92,6 +121,7 @@ struct ResidentWindow {
         pages = [:]
         recency = []
         singles = []
+        parsed = []
     }
 }
 

@@ -25,11 +25,13 @@ struct CompactRow {
 /// invoices took 1.4 GB that way). Rows live in append-only *slots*; a changed row gets a new
 /// slot and the old one is left dead (`ListPane` decides which slots are shown, and compacts).
 ///
-/// Per slot, the `records` arena holds: a 16-byte header (lengths of id, lookup key, cells,
-/// sort texts), the row role and each cell's role, each column's sort-key kind, then the id,
-/// the lookup key, the cell texts joined by 0x1F and the sort texts that differ from the
-/// cells, joined by 0x1F. The `haystacks` arena holds each slot's lower-cased filter text
-/// followed by a 0x00 byte, so a plain-text filter is one `memmem` pass over whole chunks.
+/// Per slot, the `records` arena holds: a flags byte and LEB128 lengths (id, lookup key,
+/// cells, sort texts, page, and the haystack's length when the id is not stored apart), the
+/// row role and each cell's role, each column's sort-key kind, then the id (unless it is the
+/// haystack's tail, as lower-case ids are), the lookup key, the cell texts joined by 0x1F and
+/// the sort texts that differ from the cells, joined by 0x1F. The `haystacks` arena holds each
+/// slot's lower-cased filter text followed by a 0x00 byte, so a plain-text filter is one
+/// search pass over whole chunks.
 struct RowStore {
     /// Separates cell texts; never in a cell (`TerminalSafeText` replaces control characters).
     static let cellSeparator: UInt8 = 0x1F
@@ -45,8 +47,6 @@ struct RowStore {
     private var recordAt: [ByteArena.Address] = []
     /// Where each slot's haystack starts (increasing with the slot number).
     private(set) var haystackAt: [ByteArena.Address] = []
-    /// The list page each slot was read from.
-    private var pageOf: [Int32] = []
     private var index = IDIndex()
 
     init(columnCount: Int) {
@@ -58,16 +58,20 @@ struct RowStore {
 
     /// Bytes held by the arenas and per-slot arrays (tests and the benchmark report it).
     var byteCount: Int {
-        records.byteCount + haystacks.byteCount + slotCount * 12 + index.byteCount
+        records.byteCount + haystacks.byteCount + slotCount * 8 + index.byteCount
     }
 
     /// Stores `row` (read from `page`) in a new slot, which becomes the slot `slot(forID:)` finds.
     mutating func append(_ row: CompactRow, page: Int) -> Int32 {
-        append(record: encode(row), haystack: row.haystack.utf8, page: page)
+        append(record: encode(row, page: page), haystack: row.haystack.utf8)
     }
 
     /// The bytes `row` is stored as (see the type's comment).
-    func encode(_ row: CompactRow) -> [UInt8] {
+    func encode(_ row: CompactRow, page: Int) -> [UInt8] { Self.encode(row, page: page, columnCount: columnCount) }
+
+    /// The bytes `row` is stored as in a store of `columnCount` columns (callable off the
+    /// main actor, before the row reaches the store).
+    static func encode(_ row: CompactRow, page: Int, columnCount: Int) -> [UInt8] {
         precondition(row.cells.count == columnCount, "row has \(row.cells.count) cells, store has \(columnCount) columns")
         let id = Array(row.id.utf8), key = row.lookupKey.map { Array($0.utf8) } ?? []
         var cells: [UInt8] = []
@@ -90,15 +94,25 @@ struct RowStore {
                 sorts.append(contentsOf: extra.utf8.map { $0 == Self.cellSeparator ? 0x20 : $0 })
             }
         }
+        // The haystack ends with " " + id; when that tail is the id itself (lower-case ids, as
+        // Lago's UUIDs are), the id is read from there instead of being stored twice.
+        let hay = row.haystack.utf8
+        let idInHaystack = !id.isEmpty && hay.count >= id.count && hay.suffix(id.count).elementsEqual(id)
+            && (hay.count == id.count || hay[hay.index(hay.endIndex, offsetBy: -id.count - 1)] == 0x20)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 + 1 + 2 * columnCount + id.count + key.count + cells.count + sorts.count)
-        for length in [id.count, key.count, cells.count, sorts.count] {
-            withUnsafeBytes(of: UInt32(length).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.reserveCapacity(12 + 1 + 2 * columnCount + id.count + key.count + cells.count + sorts.count)
+        bytes.append(idInHaystack ? 1 : 0)
+        for length in [id.count, key.count, cells.count, sorts.count, max(0, page)] + (idInHaystack ? [hay.count] : []) {
+            var v = UInt(length)
+            repeat {
+                bytes.append(UInt8(v & 0x7F) | (v > 0x7F ? 0x80 : 0))
+                v >>= 7
+            } while v > 0
         }
         bytes.append(row.role.code)
         bytes.append(contentsOf: row.cells.map(\.role.code))
         bytes.append(contentsOf: kinds)
-        bytes.append(contentsOf: id)
+        if !idInHaystack { bytes.append(contentsOf: id) }
         bytes.append(contentsOf: key)
         bytes.append(contentsOf: cells)
         bytes.append(contentsOf: sorts)
@@ -106,10 +120,9 @@ struct RowStore {
     }
 
     /// Stores an encoded record and its haystack in a new slot.
-    mutating func append<H: Collection>(record: [UInt8], haystack: H, page: Int) -> Int32 where H.Element == UInt8 {
+    mutating func append<H: Collection>(record: [UInt8], haystack: H) -> Int32 where H.Element == UInt8 {
         recordAt.append(records.append(record))
         haystackAt.append(haystacks.append(haystack, terminator: Self.haystackTerminator))
-        pageOf.append(Int32(clamping: page))
         let slot = Int32(recordAt.count - 1)
         var moved = index
         index = IDIndex()
@@ -124,7 +137,7 @@ struct RowStore {
         let record = Array(UnsafeRawBufferPointer(start: l.base, count: l.totalLength))
         let hay = other.haystacks.pointer(other.haystackAt[Int(slot)])
         let haystack = UnsafeRawBufferPointer(start: hay, count: strlen(hay.assumingMemoryBound(to: CChar.self)))
-        return append(record: record, haystack: haystack, page: other.page(slot))
+        return append(record: record, haystack: haystack)
     }
 
     /// True when `slot` holds exactly the encoded record `bytes`.
@@ -138,21 +151,47 @@ struct RowStore {
 
     private struct Layout {
         var base: UnsafeRawPointer
-        var idLength: Int, keyLength: Int, cellsLength: Int, sortLength: Int
+        var idLength = 0, keyLength = 0, cellsLength = 0, sortLength = 0, page = 0
+        /// Where the id is when it is the haystack's tail, else nil (it follows the kinds).
+        var idInHaystack: UnsafeRawPointer?
+        var headerLength = 0
         var columns: Int
-        var totalLength: Int { 16 + 1 + 2 * columns + idLength + keyLength + cellsLength + sortLength }
-        var roles: UnsafeRawPointer { base + 16 }
-        var kinds: UnsafeRawPointer { base + 16 + 1 + columns }
-        var id: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + 16 + 1 + 2 * columns, count: idLength) }
-        var key: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: id.baseAddress! + idLength, count: keyLength) }
+        /// Bytes of the whole record.
+        var totalLength: Int { headerLength + 1 + 2 * columns + (idInHaystack == nil ? idLength : 0) + keyLength + cellsLength + sortLength }
+        var roles: UnsafeRawPointer { base + headerLength }
+        var kinds: UnsafeRawPointer { base + headerLength + 1 + columns }
+        private var afterKinds: UnsafeRawPointer { base + headerLength + 1 + 2 * columns }
+        var id: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: idInHaystack ?? afterKinds, count: idLength) }
+        var key: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: afterKinds + (idInHaystack == nil ? idLength : 0), count: keyLength) }
         var cells: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: key.baseAddress! + keyLength, count: cellsLength) }
         var sorts: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: cells.baseAddress! + cellsLength, count: sortLength) }
     }
 
     private func layout(_ slot: Int32) -> Layout {
         let base = records.pointer(recordAt[Int(slot)])
-        func length(_ i: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
-        return Layout(base: base, idLength: length(0), keyLength: length(1), cellsLength: length(2), sortLength: length(3), columns: columnCount)
+        var l = Layout(base: base, columns: columnCount)
+        var at = 1
+        func next() -> Int {
+            var value = 0, shift = 0
+            while true {
+                let b = base.load(fromByteOffset: at, as: UInt8.self)
+                at += 1
+                value |= Int(b & 0x7F) << shift
+                if b < 0x80 { return value }
+                shift += 7
+            }
+        }
+        l.idLength = next()
+        l.keyLength = next()
+        l.cellsLength = next()
+        l.sortLength = next()
+        l.page = next()
+        if base.load(as: UInt8.self) & 1 != 0 {
+            let haystackLength = next()
+            l.idInHaystack = haystacks.pointer(haystackAt[Int(slot)]) + (haystackLength - l.idLength)
+        }
+        l.headerLength = at
+        return l
     }
 
     /// The record id of `slot`.
@@ -190,7 +229,7 @@ struct RowStore {
     }
 
     /// The page `slot` was read from.
-    func page(_ slot: Int32) -> Int { Int(pageOf[Int(slot)]) }
+    func page(_ slot: Int32) -> Int { layout(slot).page }
 
     /// The lower-cased filter text of `slot` (for regular expressions, which run per row).
     func haystack(_ slot: Int32) -> String {
@@ -314,4 +353,35 @@ extension StatusRole {
     init(code: UInt8) {
         self = Int(code) < Self.byCode.count ? Self.byCode[Int(code)] : .normal
     }
+}
+
+/// Makes a list's rows from records. The descriptor's closures are pure functions of the
+/// record's JSON that capture only immutable values (column paths, role tables, the day an
+/// overdue view was opened), which is why a maker may run off the main actor.
+struct RowMaker: @unchecked Sendable {
+    let descriptor: ResourceDescriptor
+    let resource: ResourceKind
+
+    /// The row of one record.
+    func row(_ json: BrowserJSON) -> CompactRow {
+        CompactRow(id: descriptor.id(of: json), lookupKey: resource.lookupKey(of: json),
+                   cells: descriptor.cells(of: json), role: descriptor.rowRole(json))
+    }
+
+    /// The rows of a page's items, one parsed record at a time (items that are not JSON are
+    /// skipped), each with its stored bytes and the item's JSON for the resident window.
+    func rows(_ items: [Data], page: Int) -> [BuiltRow] {
+        items.compactMap { data in
+            guard let json = try? BrowserJSON.parse(data) else { return nil }
+            let row = row(json)
+            return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data)
+        }
+    }
+}
+
+/// A row ready for the store: its fields, its encoded bytes and the record's JSON text.
+struct BuiltRow: Sendable {
+    var row: CompactRow
+    var record: [UInt8]
+    var json: Data
 }
