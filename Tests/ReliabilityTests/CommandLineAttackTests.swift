@@ -159,6 +159,7 @@ import Testing
             #expect(data.range(of: Data(Self.key.utf8)) == nil, "API key written to \(url.path)")
         }
         #expect(scanned >= 1)
+        print("binary attacks: \(lines.count) hostile command lines, \(scanned) files scanned for the key")
     }
 
     static func control(_ server: SandboxServer, _ path: String, body: Data) async throws -> Data {
