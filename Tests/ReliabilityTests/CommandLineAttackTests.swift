@@ -122,6 +122,29 @@ import Testing
             #expect(failed.status != 0, "\(fault): an export cannot succeed when every request fails")
             #expect(!FileManager.default.fileExists(atPath: work.path + "/out-\(fault).csv"), "\(fault): no partial export left behind")
         }
+        // Faults on part of the requests: the export either holds every invoice exactly once
+        // (retries absorbed the faults) or fails with a non-zero exit and leaves no file.
+        let statsBody = try await CurlTransport().send(HTTPRequest(method: .get, url: server.controlURL.appendingPathComponent("stats"),
+                                                                   headers: [:], body: nil, timeout: .seconds(10))).body
+        let expected = try #require((try JSONSerialization.jsonObject(with: statsBody) as? [String: Any])?["invoices"] as? Int)
+        var completed = 0, failedCleanly = 0
+        let partial = Soak.enabled ? ["503:0.3", "reset:0.3", "truncate:0.3", "429:0.5", "500:0.2,reset:0.2", "502:0.5"] : ["503:0.3", "reset:0.3"]
+        for fault in partial {
+            _ = try await Self.control(server, "faults", body: try JSONSerialization.data(withJSONObject: ["spec": fault]))
+            let file = work.path + "/partial-\(fault).ndjson"
+            let run = try await Self.run(["export", "invoices", "--per-page", "5", "-q", "-o", file], in: work, environment: api)
+            Self.expectClean(run, "export under \(fault)")
+            if run.status == 0 {
+                completed += 1
+                let lines = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n")
+                let ids = lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["lago_id"] as? String }
+                #expect(ids.count == expected && Set(ids).count == expected, "\(fault): \(ids.count) lines, \(Set(ids).count) distinct, \(expected) invoices")
+            } else {
+                failedCleanly += 1
+                #expect(!FileManager.default.fileExists(atPath: file), "\(fault): exit \(run.status) left a partial export")
+            }
+        }
+        print("exports under partial faults: \(completed) complete and exact, \(failedCleanly) failed with an exit code")
         _ = try await Self.control(server, "faults", body: try JSONSerialization.data(withJSONObject: ["spec": ""]))
         let ok = try await Self.run(["--verbose", "export", "invoices", "--format", "csv", "-q", "-o", work.path + "/full.csv"], in: work, environment: api)
         Self.expectClean(ok, "export")
@@ -136,6 +159,7 @@ import Testing
             #expect(data.range(of: Data(Self.key.utf8)) == nil, "API key written to \(url.path)")
         }
         #expect(scanned >= 1)
+        print("binary attacks: \(lines.count) hostile command lines, \(scanned) files scanned for the key")
     }
 
     static func control(_ server: SandboxServer, _ path: String, body: Data) async throws -> Data {

@@ -66,6 +66,7 @@ import Testing
         let s = model.snapshot()
         #expect(s.body.panes[s.body.focusedIndex].countText.hasSuffix("1 unreadable skipped"), "\(s.body.panes[s.body.focusedIndex].countText)")
         #expect(TestScreen.render(model).contains("1 unreadable skipped"))
+        print("hostile page: \(items.count) records, \(rows.count) rows shown, countText \(s.body.panes[s.body.focusedIndex].countText)")
         for size in [(24, 80), (6, 20), (120, 400)] {
             let screen = TestScreen.render(model, rows: size.0, columns: size.1)
             #expect(TestScreen.hazards(on: screen).isEmpty, "\(size): \(screen.dump())")

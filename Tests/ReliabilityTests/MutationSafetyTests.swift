@@ -109,6 +109,16 @@ import Testing
         #expect(after.dialog?.title != "Void invoice" || after.dialog == nil, "\(String(describing: after.dialog))")
         let routesAfter = try await live.requestsPerRoute()
         #expect(routesAfter["POST /invoices/{lago_id}/void"] == 1)
+        // The re-read failed under the fault too; the automatic retry re-reads it once the
+        // server answers, without ctrl-r, and the record shows what Lago now says.
+        if !live.model.pendingRechecks.isEmpty {
+            try #require(await live.fireNextTimer() != nil, "a re-read retry is scheduled")
+            #expect(live.model.pendingRechecks.isEmpty, "re-read by itself once the server answered")
+        }
+        await live.press("esc")
+        let record = try await live.source.record(.invoices, key: invoice.id, forceRefresh: true)
+        #expect(String(decoding: record, as: UTF8.self).contains("\"voided\""), "the void was applied exactly once and is what Lago says")
+        #expect(try await live.requestsPerRoute()["POST /invoices/{lago_id}/void"] == 1)
     }
 
     /// Repeated Enter on a confirmation with the server slow to answer: one request.

@@ -102,17 +102,20 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func currentUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {
-        try await getRoot("/customers/\(LagoClient.pathSegment(externalCustomerId))/current_usage", rootKey: "customer_usage",
-                          query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+        try await usage(.current, externalCustomerId, externalSubscriptionId)
     }
 
     public func projectedUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {
         do {
-            return try await getRoot("/customers/\(LagoClient.pathSegment(externalCustomerId))/projected_usage", rootKey: "customer_projected_usage",
-                                     query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+            return try await usage(.projected, externalCustomerId, externalSubscriptionId)
         } catch let BrowserDataError.refused(status, code, message) where status == 403 || status == 404 {
             throw BrowserDataError.notSupported("projected usage is not available (\(code ?? message))")
         }
+    }
+
+    private func usage(_ endpoint: CustomerUsageEndpoint, _ externalCustomerId: String, _ externalSubscriptionId: String) async throws -> Data {
+        try await getRoot(endpoint.path(externalCustomerId: externalCustomerId), rootKey: endpoint.rootKey,
+                          query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
     }
 
     public func overdueBalances() async throws -> Data {

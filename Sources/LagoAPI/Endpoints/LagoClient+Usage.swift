@@ -5,9 +5,7 @@ extension LagoClient {
     /// (405 `no_active_subscription` otherwise).
     public func currentUsage(_ query: CustomerUsageQuery) async throws -> CustomerUsage {
         try query.validate()
-        return try await getObject(
-            try Self.recordPath(.customers, id: query.externalCustomerId) + "/current_usage",
-            rootKey: "customer_usage", query: query.queryItems, as: CustomerUsage.self)
+        return try await usage(.current, query.externalCustomerId, query: query.queryItems)
     }
 
     /// Current usage of one subscription with the server's defaults (taxes applied).
@@ -19,9 +17,7 @@ extension LagoClient {
     /// `projected_usage_not_enabled` otherwise).
     public func projectedUsage(_ query: CustomerUsageQuery) async throws -> ProjectedUsage {
         try query.validate()
-        return try await getObject(
-            try Self.recordPath(.customers, id: query.externalCustomerId) + "/projected_usage",
-            rootKey: "customer_projected_usage", query: query.queryItems, as: ProjectedUsage.self)
+        return try await usage(.projected, query.externalCustomerId, query: query.queryItems)
     }
 
     /// Projected usage of one subscription with the server's defaults.
@@ -33,8 +29,12 @@ extension LagoClient {
     public func pastUsage(_ query: PastUsageQuery, page: Int = 1, perPage: Int? = nil) async throws -> Page<PastUsage> {
         try query.validate()
         return try await listPage(
-            try Self.recordPath(.customers, id: query.externalCustomerId) + "/past_usage",
-            collectionKey: "usage_periods", query: query.queryItems, page: page, perPage: perPage, as: PastUsage.self)
+            CustomerUsageEndpoint.past.path(externalCustomerId: query.externalCustomerId),
+            collectionKey: CustomerUsageEndpoint.past.rootKey, query: query.queryItems, page: page, perPage: perPage, as: PastUsage.self)
+    }
+
+    private func usage(_ endpoint: CustomerUsageEndpoint, _ externalCustomerId: String, query: [URLQueryItem]) async throws -> CustomerUsage {
+        try await getObject(endpoint.path(externalCustomerId: externalCustomerId), rootKey: endpoint.rootKey, query: query, as: CustomerUsage.self)
     }
 
     /// Past usage of one subscription.

@@ -117,13 +117,12 @@ public struct GetCommand: AsyncParsableCommand {
             }
             return Lookup(path: resource.recordPath(id: id), rootKey: resource.singularKey, query: query)
         }
-        let segment = LagoClient.pathSegment(id)
         switch stream {
         case .customerUsage:
             guard let subscription = try FilterValidation.text(filters.subscription, flag: "--subscription") else {
                 throw CommandFailure(.usage, "get customer_usage CUSTOMER needs --subscription EXTERNAL_SUBSCRIPTION_ID")
             }
-            return Lookup(path: "/customers/\(segment)/current_usage", rootKey: "customer_usage",
+            return Lookup(path: CustomerUsageEndpoint.current.path(externalCustomerId: id), rootKey: CustomerUsageEndpoint.current.rootKey,
                           query: [URLQueryItem(name: "external_subscription_id", value: subscription)])
         default:
             throw CommandFailure(.usage, "\(stream.rawValue) has no single record; list it with get \(stream.rawValue) --customer ID")

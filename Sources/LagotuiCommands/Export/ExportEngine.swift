@@ -40,22 +40,24 @@ public struct ExportEngine: Sendable {
                 progress?.setTotals(records: meta.totalCount, pages: meta.totalPages)
             }, deliver: { try take($0) })
         case .walletTransactions:
-            try await eachParent(path: "/wallets", collectionKey: "wallets", query: query.listItems, only: query.walletID) { wallet in
+            let wallets = LagoResource.wallets, transactions = LagoResource.walletTransactions
+            try await eachParent(path: wallets.path, collectionKey: wallets.collectionKey, query: query.listItems, only: query.walletID) { wallet in
                 guard let id = wallet["lago_id"]?.stringValue else { return }
                 try await pages.fetchAll(
-                    path: "/wallets/\(Self.escape(id))/wallet_transactions", collectionKey: "wallet_transactions",
+                    path: wallets.recordPath(id: id) + transactions.path, collectionKey: transactions.collectionKey,
                     query: query.childItems, deliver: { try take($0) })
             }
         case .currentUsage:
             try await currentUsage(query, summary: &summary, progress: progress, record: record)
         case .pastUsage:
-            try await eachParent(path: "/subscriptions", collectionKey: "subscriptions", query: query.listItems, only: nil) { sub in
+            let subscriptions = LagoResource.subscriptions, past = CustomerUsageEndpoint.past
+            try await eachParent(path: subscriptions.path, collectionKey: subscriptions.collectionKey, query: query.listItems, only: nil) { sub in
                 guard let ids = Self.subscriptionIDs(sub), query.subscriptionFilter == nil || query.subscriptionFilter == ids.subscription
                 else { return }
                 var items = query.childItems
                 items.insert(URLQueryItem(name: "external_subscription_id", value: ids.subscription), at: 0)
                 try await pages.fetchAll(
-                    path: "/customers/\(Self.escape(ids.customer))/past_usage", collectionKey: "usage_periods", query: items,
+                    path: past.path(externalCustomerId: ids.customer), collectionKey: past.rootKey, query: items,
                     deliver: { page in
                         for item in page.items {
                             let period = try OrderedJSON.parse(item)
@@ -90,7 +92,8 @@ public struct ExportEngine: Sendable {
     private func currentUsage(_ query: StreamQuery, summary: inout ExportSummary, progress: ProgressReporter?,
                               record: (Data) throws -> Void) async throws {
         let source = self.source
-        try await pages.fetchAll(path: "/subscriptions", collectionKey: "subscriptions", query: query.listItems) { page in
+        let subscriptions = LagoResource.subscriptions, current = CustomerUsageEndpoint.current
+        try await pages.fetchAll(path: subscriptions.path, collectionKey: subscriptions.collectionKey, query: query.listItems) { page in
             let subscriptions = try page.items.compactMap { item -> (customer: String, subscription: String)? in
                 guard let ids = Self.subscriptionIDs(try OrderedJSON.parse(item)),
                       query.subscriptionFilter == nil || query.subscriptionFilter == ids.subscription else { return nil }
@@ -107,7 +110,7 @@ public struct ExportEngine: Sendable {
                         group.addTask {
                             do {
                                 let usage = try await source.rawObject(
-                                    "/customers/\(Self.escape(ids.customer))/current_usage", rootKey: "customer_usage",
+                                    current.path(externalCustomerId: ids.customer), rootKey: current.rootKey,
                                     query: [URLQueryItem(name: "external_subscription_id", value: ids.subscription)])
                                 return (index, usage)
                             } catch let error as LagoError {
@@ -171,7 +174,4 @@ public struct ExportEngine: Sendable {
         let names = Set(fields.map(\.key))
         return .object(fields + members.filter { !names.contains($0.key) })
     }
-
-    /// A path segment percent-encoded the way the client encodes record ids.
-    static func escape(_ segment: String) -> String { LagoClient.pathSegment(segment) }
 }

@@ -48,6 +48,17 @@ public struct StreamQuery: Sendable, Equatable {
             throw CommandFailure(.usage, "--amount-from (\(amountFrom)) is greater than --amount-to (\(amountTo))")
         }
 
+        // Invoices and credit notes share these, in this order.
+        func addDocumentFilters() {
+            add("external_customer_id", customer)
+            add("search_term", search)
+            add("currency", currency)
+            add("issuing_date_from", issuedFrom)
+            add("issuing_date_to", issuedTo)
+            add("amount_from", amountFrom.map(String.init))
+            add("amount_to", amountTo.map(String.init))
+        }
+
         switch stream {
         case .resource(.customers):
             add("search_term", search)
@@ -64,13 +75,7 @@ public struct StreamQuery: Sendable, Equatable {
             addList("status", statuses)
             addList("payment_status", paymentStatuses)
             if filters.overdue { add("payment_overdue", "true") }
-            add("external_customer_id", customer)
-            add("search_term", search)
-            add("currency", currency)
-            add("issuing_date_from", issuedFrom)
-            add("issuing_date_to", issuedTo)
-            add("amount_from", amountFrom.map(String.init))
-            add("amount_to", amountTo.map(String.init))
+            addDocumentFilters()
             add("invoice_type", try FilterValidation.choice(filters.invoiceType, allowed: [
                 "subscription", "add_on", "credit", "one_off", "advance_charges", "progressive_billing",
             ], flag: "--invoice-type"))
@@ -93,13 +98,7 @@ public struct StreamQuery: Sendable, Equatable {
             add("external_customer_id", customer)
             add("invoice_id", try FilterValidation.uuid(filters.invoice, flag: "--invoice"))
         case .resource(.creditNotes):
-            add("external_customer_id", customer)
-            add("search_term", search)
-            add("currency", currency)
-            add("issuing_date_from", issuedFrom)
-            add("issuing_date_to", issuedTo)
-            add("amount_from", amountFrom.map(String.init))
-            add("amount_to", amountTo.map(String.init))
+            addDocumentFilters()
             for code in billingEntities { add("billing_entity_codes[]", code) }
         case .resource(.wallets):
             add("external_customer_id", customer)
