@@ -22,8 +22,10 @@ extension SandboxStore {
         let since = max(signedUp, Int64(CivilTime.monthStart(today, offset: -showcase.invoices.count)) * Self.showcaseDay + 14 * 3600)
         var number = 1
         if let earlier = showcase.upgradedFrom {
-            // They upgraded from an earlier plan, whose invoices are all paid.
-            let from = max(signedUp, since - 92 * Self.showcaseDay)
+            // They upgraded from an earlier plan (three months of it, or six weeks of a weekly
+            // one: every period invoiced), whose invoices are all paid.
+            let days: Int64 = plans[choices[earlier]].interval == .weekly ? 42 : 92
+            let from = max(signedUp, since - days * Self.showcaseDay)
             let sub = appendShowcaseSubscription(customer: c, plan: choices[earlier], externalId: "sub_\(slug)_\(number)", from: from, until: since)
             seedSubscriptionInvoices(subscription: sub, startedAt: from, until: since, &rng, scripts: [])
             number += 1
