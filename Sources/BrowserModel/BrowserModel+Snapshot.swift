@@ -9,7 +9,7 @@ extension BrowserModel {
         if registry.readOnly { badges.append("RO") }
         let header = HeaderSnapshot(profile: TerminalSafeText.clean(profile.name), environment: profile.environment, readOnly: registry.readOnly,
                                     apiHost: TerminalSafeText.clean(profile.apiHost), apiStatus: env.apiStatus, lastRefresh: env.lastRefresh, badges: badges,
-                                    recovery: env.apiStatus == nil ? nil : recovery.note(now: env.clock.now))
+                                    recovery: recovery.note(now: env.clock.now))
         let body: BodySnapshot
         if let screen = top {
             body = BodySnapshot(layout: screen.layout, panes: screen.panes.enumerated().map { i, p in p.snapshot(focused: i == screen.focus) },

@@ -57,7 +57,8 @@ public struct HeaderSnapshot: Sendable, Equatable {
     public var lastRefresh: Date?
     /// Pre-formatted badges in display order, e.g. `["LIVE", "RO"]`.
     public var badges: [String]
-    /// What the browser is doing about `apiStatus` ("retrying in 4 s"), or nil.
+    /// When a failed load will be retried by itself ("retrying in 4 s"), or nil. Shown even
+    /// when a later request elsewhere succeeded and cleared `apiStatus`.
     public var recovery: String? = nil
 }
 

@@ -40,6 +40,9 @@ enum SnapshotMapping {
         let connection: ConnectionState
         if let status = header.apiStatus {
             connection = .problem(status + (header.recovery.map { " · " + $0 } ?? ""))
+        } else if let recovery = header.recovery {
+            // Another request went well, but a pane is still waiting for its retry.
+            connection = .problem(recovery)
         } else if stale, let last = header.lastRefresh {
             connection = .cached(age: now.timeIntervalSince(last))
         } else {
