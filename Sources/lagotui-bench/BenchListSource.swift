@@ -35,13 +35,16 @@ struct BenchListSource: BrowserDataSource {
 
     func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {
         let total = request.resource == .invoices && request.filters.isEmpty && request.searchTerm == nil ? count : 0
-        let start = (page - 1) * perPage
-        let slice = start < total ? (start..<min(total, start + perPage)).map(invoice) : []
-        let next = start + perPage < total ? page + 1 : nil
-        let result = ListPageResult(items: slice, page: page, nextPage: next, totalCount: total, freshness: .fresh)
+        // Made off the main actor, as the app's page cache reads its SQLite file.
         return AsyncThrowingStream { continuation in
-            continuation.yield(result)
-            continuation.finish()
+            let task = Task.detached {
+                let start = (page - 1) * perPage
+                let slice = start < total ? (start..<min(total, start + perPage)).map(invoice) : []
+                let next = start + perPage < total ? page + 1 : nil
+                continuation.yield(ListPageResult(items: slice, page: page, nextPage: next, totalCount: total, freshness: .fresh))
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
         }
     }
 

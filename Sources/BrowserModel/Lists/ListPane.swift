@@ -46,7 +46,7 @@ final class ListPane: Pane {
     private var pageSlots: [[Int32]] = []
     private var window = ResidentWindow(limit: ListPane.residentPageLimit)
     /// Pages being read back for their JSON.
-    private var rereading: Set<Int> = []
+    private var rereading: [Int: Task<Void, Never>] = [:]
     /// Number of page read-backs started (tests check the windowing with it).
     private(set) var rereadsStarted = 0
     /// Bumped whenever rows change place (not when rows are only added at the end), so a
@@ -149,7 +149,8 @@ final class ListPane: Pane {
         rowOfSlot = []
         pageSlots = []
         window.removeAll()
-        rereading = []
+        for task in rereading.values { task.cancel() }
+        rereading = [:]
         visible = .everyRow(0)
         orderVersion += 1
     }
@@ -309,6 +310,18 @@ final class ListPane: Pane {
         return await buildElsewhere(items, page: page, maker: maker)
     }
 
+    /// Each item's record id and JSON, off the main actor (a read-back needs no cells).
+    @concurrent
+    nonisolated private static func identify(_ items: [Data], maker: RowMaker) async -> [(String, Data)]? {
+        var out: [(String, Data)] = []
+        for data in items {
+            if Task.isCancelled { return nil }
+            guard let json = try? BrowserJSON.parse(data) else { continue }
+            out.append((maker.descriptor.id(of: json), data))
+        }
+        return out
+    }
+
     @concurrent
     nonisolated private static func buildElsewhere(_ items: [Data], page: Int, maker: RowMaker) async -> [BuiltRow] {
         maker.rows(items, page: page)
@@ -360,7 +373,7 @@ final class ListPane: Pane {
             for b in built {
                 let row = b.row, encoded = b.record
                 if let s = store.slot(forID: row.id), rowOfSlot[Int(s)] >= 0 {
-                    if store.record(s, equals: encoded) {
+                    if store.record(s, equals: encoded, haystack: row.haystack) {
                         slots.append(s)
                         continue
                     }
@@ -493,43 +506,46 @@ final class ListPane: Pane {
         return Set(positions.compactMap { $0 < visible.count && visible[$0] < order.count ? store.page(order[visible[$0]]) : nil })
     }
 
-    /// Makes sure the records around the cursor are (or will soon be) held as JSON: pages not
-    /// held are read back, the cursor's first.
+    /// Makes sure the record under the cursor is (or will soon be) held as JSON: its page is
+    /// read back when not held. Neighbouring pages stay held while the cursor is near them but
+    /// are not read back ahead: each read-back parses a page, and while someone holds a key
+    /// that work would only compete with the frames and the filter for the CPU.
     private func keepCursorResident() {
         guard !visible.isEmpty, started else { return }
         let cursorPage = store.page(order[visible[cursor]])
         window.touch(cursorPage)
-        let pinned = pinnedPages()
-        for page in [cursorPage] + pinned.sorted() where !window.contains(page: page) {
-            reread(page: page)
+        // A read-back for a page the cursor already left (key repeat) is not needed any more.
+        for (page, task) in rereading where page != cursorPage {
+            task.cancel()
+            rereading[page] = nil
         }
+        if !window.contains(page: cursorPage) { reread(page: cursorPage) }
     }
 
     /// Reads `page` again for its JSON, without touching the rows (in the app this is a page
     /// cache read). If the record under the cursor is not on it any more (the list shifted),
     /// reads that record on its own.
     private func reread(page: Int) {
-        guard !rereading.contains(page), !inflight.contains(page) else { return }
-        rereading.insert(page)
+        guard rereading[page] == nil, !inflight.contains(page) else { return }
         rereadsStarted += 1
         let gen = generation
         let req = request
         let perPage = env.configuration.perPage
         let ds = env.dataSource
         let maker = self.maker
-        env.tracker.run { [weak self] in
-            var records: [BuiltRow]?
+        rereading[page] = env.tracker.run { [weak self] in
+            var records: [(String, Data)]?
             do {
                 for try await result in ds.listPage(req, page: page, perPage: perPage, forceRefresh: false) {
-                    records = await Self.build(result.items, page: page, maker: maker)
+                    records = await Self.identify(result.items, maker: maker)
                     break
                 }
             } catch {}
-            guard let self, gen == self.generation else { return }
-            self.rereading.remove(page)
+            guard !Task.isCancelled, let self, gen == self.generation else { return }
+            self.rereading[page] = nil
             let wasMissing = self.selectedRecord == nil
             if let records {
-                self.window.store(page: page, records: records.map { ($0.row.id, $0.json) }, pinned: self.pinnedPages())
+                self.window.store(page: page, records: records, pinned: self.pinnedPages())
             }
             if wasMissing, self.selectedRecord == nil, let slot = self.cursorSlot, self.store.page(slot) == page {
                 await self.readSingle(slot: slot, gen: gen)

@@ -99,15 +99,18 @@ struct RowStore {
         let hay = row.haystack.utf8
         let idInHaystack = !id.isEmpty && hay.count >= id.count && hay.suffix(id.count).elementsEqual(id)
             && (hay.count == id.count || hay[hay.index(hay.endIndex, offsetBy: -id.count - 1)] == 0x20)
+        // Cells that are the haystack's start with some ASCII letters upper-cased are stored as
+        // each cell's length and a bit mask of those letters instead of the text again.
+        var cellsDerived = false
+        if let derived = derivedCells(row.cells, joined: cells, haystack: hay) {
+            cells = derived
+            cellsDerived = true
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(12 + 1 + 2 * columnCount + id.count + key.count + cells.count + sorts.count)
-        bytes.append(idInHaystack ? 1 : 0)
+        bytes.append((idInHaystack ? 1 : 0) | (cellsDerived ? 2 : 0))
         for length in [id.count, key.count, cells.count, sorts.count, max(0, page)] + (idInHaystack ? [hay.count] : []) {
-            var v = UInt(length)
-            repeat {
-                bytes.append(UInt8(v & 0x7F) | (v > 0x7F ? 0x80 : 0))
-                v >>= 7
-            } while v > 0
+            appendLEB128(length, to: &bytes)
         }
         bytes.append(row.role.code)
         bytes.append(contentsOf: row.cells.map(\.role.code))
@@ -117,6 +120,41 @@ struct RowStore {
         bytes.append(contentsOf: cells)
         bytes.append(contentsOf: sorts)
         return bytes
+    }
+
+    /// The cells as each one's length (LEB128) and a bit mask of the upper-case ASCII letters
+    /// (left out when there are none), when the haystack starts with them space-joined and
+    /// differing only in those letters; nil otherwise (then the text is stored as it is).
+    private static func derivedCells(_ cells: [CellValue], joined: [UInt8], haystack: String.UTF8View) -> [UInt8]? {
+        guard joined.count <= haystack.count else { return nil }
+        var mask = [UInt8](repeating: 0, count: (joined.count + 7) / 8)
+        var upper = false
+        var i = 0
+        for h in haystack.prefix(joined.count) {
+            // Bytes of non-ASCII characters must be the same in the haystack (a "€" is, an
+            // "Ä" is not: its row keeps its cell text).
+            let b = joined[i]
+            let isUpper = b >= 0x41 && b <= 0x5A
+            let expected: UInt8 = b == cellSeparator ? 0x20 : (isUpper ? b | 0x20 : b)
+            guard h == expected else { return nil }
+            if isUpper {
+                mask[i >> 3] |= 1 << UInt8(i & 7)
+                upper = true
+            }
+            i += 1
+        }
+        var out: [UInt8] = []
+        for cell in cells { appendLEB128(cell.text.utf8.count, to: &out) }
+        if upper { out += mask }
+        return out
+    }
+
+    private static func appendLEB128(_ value: Int, to bytes: inout [UInt8]) {
+        var v = UInt(max(0, value))
+        repeat {
+            bytes.append(UInt8(v & 0x7F) | (v > 0x7F ? 0x80 : 0))
+            v >>= 7
+        } while v > 0
     }
 
     /// Stores an encoded record and its haystack in a new slot.
@@ -140,11 +178,16 @@ struct RowStore {
         return append(record: record, haystack: haystack)
     }
 
-    /// True when `slot` holds exactly the encoded record `bytes`.
-    func record(_ slot: Int32, equals bytes: [UInt8]) -> Bool {
+    /// True when `slot` holds exactly the encoded record `bytes` with this haystack.
+    func record(_ slot: Int32, equals bytes: [UInt8], haystack: String) -> Bool {
         let l = layout(slot)
-        guard l.totalLength == bytes.count else { return false }
-        return bytes.withUnsafeBytes { memcmp(l.base, $0.baseAddress!, bytes.count) == 0 }
+        guard l.totalLength == bytes.count,
+              bytes.withUnsafeBytes({ memcmp(l.base, $0.baseAddress!, bytes.count) == 0 }) else { return false }
+        let stored = haystacks.pointer(haystackAt[Int(slot)])
+        var haystack = haystack
+        return haystack.withUTF8 { h in
+            strlen(stored.assumingMemoryBound(to: CChar.self)) == h.count && (h.count == 0 || memcmp(stored, h.baseAddress!, h.count) == 0)
+        }
     }
 
     // MARK: reading a slot
@@ -154,6 +197,8 @@ struct RowStore {
         var idLength = 0, keyLength = 0, cellsLength = 0, sortLength = 0, page = 0
         /// Where the id is when it is the haystack's tail, else nil (it follows the kinds).
         var idInHaystack: UnsafeRawPointer?
+        /// True when the cells section holds lengths and an upper-case mask over the haystack.
+        var cellsDerived = false
         var headerLength = 0
         var columns: Int
         /// Bytes of the whole record.
@@ -186,7 +231,9 @@ struct RowStore {
         l.cellsLength = next()
         l.sortLength = next()
         l.page = next()
-        if base.load(as: UInt8.self) & 1 != 0 {
+        let flags = base.load(as: UInt8.self)
+        l.cellsDerived = flags & 2 != 0
+        if flags & 1 != 0 {
             let haystackLength = next()
             l.idInHaystack = haystacks.pointer(haystackAt[Int(slot)]) + (haystackLength - l.idLength)
         }
@@ -215,8 +262,40 @@ struct RowStore {
 
     /// The display text of each cell.
     func cells(_ slot: Int32) -> [String] {
-        layout(slot).cells.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)
-            .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+        let l = layout(slot)
+        guard l.cellsDerived else {
+            return l.cells.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)
+                .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+        let section = l.cells
+        var at = 0
+        var lengths: [Int] = []
+        lengths.reserveCapacity(columnCount)
+        for _ in 0..<columnCount {
+            var value = 0, shift = 0
+            while true {
+                let b = section[at]
+                at += 1
+                value |= Int(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            lengths.append(value)
+        }
+        let mask = UnsafeRawBufferPointer(rebasing: section[at...])
+        let haystack = haystacks.pointer(haystackAt[Int(slot)])
+        var position = 0
+        return lengths.map { length in
+            var bytes = Array(UnsafeRawBufferPointer(start: haystack + position, count: length))
+            if !mask.isEmpty {
+                for j in 0..<length {
+                    let bit = position + j
+                    if mask[bit >> 3] & (1 << UInt8(bit & 7)) != 0 { bytes[j] &= ~0x20 }
+                }
+            }
+            position += length + 1
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// Colour role of the whole row.
@@ -244,8 +323,7 @@ struct RowStore {
         switch kind {
         case .none: return .none
         case .cellText:
-            let part = l.cells.split(separator: Self.cellSeparator, maxSplits: columnCount, omittingEmptySubsequences: false)[column]
-            return .text(String(decoding: UnsafeRawBufferPointer(rebasing: part), as: UTF8.self))
+            return .text(cells(slot)[column])
         case .text, .number:
             var extraIndex = 0
             for c in 0..<column {
@@ -261,8 +339,6 @@ struct RowStore {
 
     /// Columns whose text or role differ between two slots (the changed-cell highlight).
     func changedColumns(_ a: Int32, _ b: Int32) -> Set<Int> {
-        let la = layout(a), lb = layout(b)
-        if la.cells.elementsEqual(lb.cells), memcmp(la.roles, lb.roles, 1 + columnCount) == 0 { return [] }
         let ca = cells(a), cb = cells(b), ra = cellRoles(a), rb = cellRoles(b)
         return Set((0..<columnCount).filter { ca[$0] != cb[$0] || ra[$0] != rb[$0] })
     }
