@@ -93,6 +93,8 @@ public final class BrowserView: TerminalApplication {
     public var isAnimating: Bool {
         guard let s = lastSnapshot else { return false }
         if s.busy { return true }
+        // "retrying in N s" counts down while the browser waits to retry by itself.
+        if s.header.recovery != nil { return true }
         return s.tasks.contains { if case .running = $0.state { return true } else { return false } }
     }
 
