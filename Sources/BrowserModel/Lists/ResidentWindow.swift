@@ -80,6 +80,12 @@ struct ResidentWindow {
             return json
         case .bytes(let data):
             guard let json = try? BrowserJSON.parse(data) else { return nil }
+            if limit == Int.max {
+                // A list that holds every record (overdue) orders and sums them all: keep the
+                // parsed copy instead of parsing each record again for every page that arrives.
+                for p in Array(pages.keys) where pages[p]?[id] != nil { pages[p]?[id] = .parsed(json) }
+                return json
+            }
             parsed.append((id, json))
             if parsed.count > Self.parsedLimit { parsed.removeFirst(parsed.count - Self.parsedLimit) }
             return json

@@ -16,7 +16,9 @@ struct CompactRow {
         self.lookupKey = lookupKey == id ? nil : lookupKey
         self.cells = cells
         self.role = role
-        haystack = (cells.map(\.text) + [id]).joined(separator: " ").lowercased()
+        let text = (cells.map(\.text) + [id]).joined(separator: " ").lowercased()
+        // 0x00 ends a haystack in the store (cells cannot hold it; a malformed id could).
+        haystack = text.utf8.contains(RowStore.haystackTerminator) ? text.replacingOccurrences(of: "\u{0}", with: " ") : text
     }
 }
 
