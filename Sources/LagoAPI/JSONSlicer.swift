@@ -52,6 +52,63 @@ enum JSONSlicer {
         }
     }
 
+    /// Whether `data` is one well-formed JSON document, checked without recursion so that no
+    /// nesting depth is too deep to check (Foundation's decoders stop at 512 levels). Like
+    /// Foundation's parser it tolerates a trailing comma; UTF-8 is not checked here.
+    static func isWellFormed(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        var scanner = Scanner(bytes: bytes)
+        var open: [UInt8] = []   // the containers we are inside: "{" or "["
+        var expectValue = true
+        /// After `{` or `,` inside an object: a key string and a colon.
+        func readKey(_ scanner: inout Scanner) -> Bool {
+            scanner.skipWhitespace()
+            guard scanner.skipStrictString() else { return false }
+            scanner.skipWhitespace()
+            return scanner.consume(UInt8(ascii: ":"))
+        }
+        while true {
+            scanner.skipWhitespace()
+            if expectValue {
+                guard let byte = scanner.current else { return false }
+                switch byte {
+                case UInt8(ascii: "{"):
+                    scanner.index += 1
+                    scanner.skipWhitespace()
+                    if scanner.consume(UInt8(ascii: "}")) { expectValue = false; continue }
+                    open.append(UInt8(ascii: "{"))
+                    guard readKey(&scanner) else { return false }
+                case UInt8(ascii: "["):
+                    scanner.index += 1
+                    scanner.skipWhitespace()
+                    if scanner.consume(UInt8(ascii: "]")) { expectValue = false; continue }
+                    open.append(UInt8(ascii: "["))
+                case UInt8(ascii: "\""):
+                    guard scanner.skipStrictString() else { return false }
+                    expectValue = false
+                default:
+                    guard scanner.skipLiteralOrNumber() else { return false }
+                    expectValue = false
+                }
+            } else {
+                guard let top = open.last else { return scanner.current == nil }
+                guard let byte = scanner.current else { return false }
+                scanner.index += 1
+                if byte == UInt8(ascii: ",") {
+                    // A trailing comma is accepted, as Foundation's decoder on the normal path does.
+                    scanner.skipWhitespace()
+                    if scanner.current == UInt8(ascii: "}") || scanner.current == UInt8(ascii: "]") { continue }
+                    if top == UInt8(ascii: "{"), !readKey(&scanner) { return false }
+                    expectValue = true
+                } else if (byte == UInt8(ascii: "]") && top == UInt8(ascii: "[")) || (byte == UInt8(ascii: "}") && top == UInt8(ascii: "{")) {
+                    open.removeLast()
+                } else {
+                    return false
+                }
+            }
+        }
+    }
+
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0
@@ -92,6 +149,59 @@ enum JSONSlicer {
                 }
             }
             return false
+        }
+
+        /// Skips a string token, checking escapes and refusing raw control characters.
+        mutating func skipStrictString() -> Bool {
+            guard consume(UInt8(ascii: "\"")) else { return false }
+            while let byte = current {
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): return true
+                case UInt8(ascii: "\\"):
+                    guard let escaped = current else { return false }
+                    index += 1
+                    if escaped == UInt8(ascii: "u") {
+                        for _ in 0..<4 {
+                            guard let h = current, (h >= 0x30 && h <= 0x39) || (h | 0x20 >= 0x61 && h | 0x20 <= 0x66) else { return false }
+                            index += 1
+                        }
+                    } else if !Array("\"\\/bfnrt".utf8).contains(escaped) {
+                        return false
+                    }
+                case 0x00..<0x20: return false
+                default: continue
+                }
+            }
+            return false
+        }
+
+        /// Skips `true`, `false`, `null` or a number in JSON's grammar.
+        mutating func skipLiteralOrNumber() -> Bool {
+            for word in ["true", "false", "null"] {
+                let w = Array(word.utf8)
+                if index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w {
+                    index += w.count
+                    return true
+                }
+            }
+            func digits(_ scanner: inout Scanner) -> Int {
+                var n = 0
+                while let b = scanner.current, b >= 0x30 && b <= 0x39 { scanner.index += 1; n += 1 }
+                return n
+            }
+            _ = consume(UInt8(ascii: "-"))
+            if consume(UInt8(ascii: "0")) {
+                // no further integer digits after a leading zero
+            } else if digits(&self) == 0 {
+                return false
+            }
+            if consume(UInt8(ascii: ".")), digits(&self) == 0 { return false }
+            if consume(UInt8(ascii: "e")) || consume(UInt8(ascii: "E")) {
+                if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
+                if digits(&self) == 0 { return false }
+            }
+            return true
         }
 
         /// Skips one value of any kind.

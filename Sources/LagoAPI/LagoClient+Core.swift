@@ -125,18 +125,20 @@ extension LagoClient {
 }
 
 extension LagoClient {
-    /// The page read record by record when the whole document did not decode: the collection
-    /// must still be an array and `meta` (when present) must still decode; items that are not
-    /// objects are dropped, object items are kept as sent for their reader to accept or reject.
+    /// The page read record by record when the whole document did not decode only because of
+    /// a decoder limit (nesting deeper than 512 levels): the document must still be well-formed
+    /// JSON, the collection an array of objects and `meta` (when present) must still decode.
+    /// Each record is then kept as sent, for its reader to accept or reject alone. Anything
+    /// else still fails the page, so an export never has a silent gap.
     static func tolerantRawPage(from body: Data, collectionKey: String) -> RawPage? {
-        guard let elements = JSONSlicer.elements(ofArrayAt: collectionKey, in: body) else { return nil }
+        guard JSONSlicer.isWellFormed(body), let elements = JSONSlicer.elements(ofArrayAt: collectionKey, in: body),
+              elements.allSatisfy({ $0.first == UInt8(ascii: "{") }) else { return nil }
         var meta: PageMeta?
         if let metaBytes = JSONSlicer.value(at: "meta", in: body), metaBytes != Data("null".utf8) {
             guard let decoded = try? LagoJSON.decoder.decode(PageMeta.self, from: metaBytes) else { return nil }
             meta = decoded
         }
-        let items = elements.filter { $0.first == UInt8(ascii: "{") }
-        return RawPage(meta: meta ?? .singlePage(count: elements.count), items: items)
+        return RawPage(meta: meta ?? .singlePage(count: elements.count), items: elements)
     }
 }
 

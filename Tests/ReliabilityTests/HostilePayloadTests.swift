@@ -86,14 +86,29 @@ import Testing
     }
 
     /// The page itself, before the cache: a record the whole-document decoder gives up on
-    /// (2,000-deep nesting) no longer rejects the page; items that are not objects are dropped.
+    /// (2,000-deep nesting) no longer rejects the page. A page that is not well-formed JSON, or
+    /// whose collection holds something other than objects, still fails whole (an export must
+    /// never skip a record silently).
     @Test func oneUndecodableRecordDoesNotCostThePage() throws {
-        let items = [Self.customer(1)] + Self.hostileCustomers.map(\.1) + ["5", "\"text\"", "null", Self.customer(2)]
+        let items = [Self.customer(1)] + Self.hostileCustomers.map(\.1) + [Self.customer(2)]
         let page = try LagoClient.rawPage(from: Data(Self.page(items).utf8), collectionKey: "customers", apiKey: "k")
-        #expect(page.items.count == 2 + Self.hostileCustomers.count)
+        #expect(page.items.count == items.count)
         #expect(page.meta.totalCount == items.count)
         let ids = page.items.compactMap { try? BrowserJSON.parse($0) }.compactMap { $0["lago_id"]?.text }
         #expect(ids.first == "cus_1" && ids.last == "cus_2", "\(ids)")
+        let deep = Self.hostileCustomers.first { $0.0 == "deeply nested metadata" }!.1
+        for bad in [[deep, "5"], [deep, #"{"lago_id":tru}"#], [deep + "]"], [deep, #"{"a":"\#(String(UnicodeScalar(7)))"}"#]] {
+            #expect(throws: LagoError.self, "\(bad.last!.suffix(20))") {
+                _ = try LagoClient.rawPage(from: Data(Self.page(bad).utf8), collectionKey: "customers", apiKey: "k")
+            }
+        }
+        // The well-formedness check itself, on shapes the deep record does not cover.
+        for good in ["{}", "[]", "[1,-0.5e+3,true,false,null,\"\\u00e9\\n\"]", String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000), " {\"a\" : [ {} ] } ", "[1,]", "{\"a\":1,}"] {
+            #expect(JSONSlicer.isWellFormed(Data(good.utf8)), "\(good.prefix(30))")
+        }
+        for bad in ["", "{", "[,]", "{,}", "[1,,]", "{\"a\"}", "01", "1.", "-", "\"\\x\"", "[1] 2", "{\"a\":1]", "tru", "[\"\u{1}\"]", "nul"] {
+            #expect(!JSONSlicer.isWellFormed(Data(bad.utf8)), "\(bad)")
+        }
     }
 
     @Test func aPageThatIsNotJSONIsOneNamedFailure() async throws {
