@@ -39,7 +39,16 @@ struct BenchListSource: BrowserDataSource {
         return AsyncThrowingStream { continuation in
             let task = Task.detached {
                 let start = (page - 1) * perPage
-                let slice = start < total ? (start..<min(total, start + perPage)).map(invoice) : []
+                var slice: [Data] = []
+                for i in start..<max(start, min(total, start + perPage)) {
+                    // A read the list no longer wants (the cursor moved on) stops, as a
+                    // cancelled cache read would.
+                    if Task.isCancelled {
+                        continuation.finish(throwing: CancellationError())
+                        return
+                    }
+                    slice.append(invoice(i))
+                }
                 let next = start + perPage < total ? page + 1 : nil
                 continuation.yield(ListPageResult(items: slice, page: page, nextPage: next, totalCount: total, freshness: .fresh))
                 continuation.finish()
