@@ -73,5 +73,5 @@ struct BenchOptions: Sendable {
     /// Invoice counts browsed for the peak-memory scenario.
     var rssSizes: [Int] { sizes ?? (quick ? [10_000] : [100_000, 1_000_000]) }
     /// Invoice counts exported.
-    var exportSizes: [Int] { quick ? [2_000] : [10_000, 100_000] }
+    var exportSizes: [Int] { quick ? [5_000] : [10_000, 100_000] }
 }

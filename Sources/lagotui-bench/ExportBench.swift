@@ -18,17 +18,27 @@ enum ExportBench {
         // Warm up connections and the sandbox's code paths.
         _ = try await serve(sandbox: sandbox, pages: 5, concurrency: 8)
         let totalPages = (invoices + perPage - 1) / perPage
-        let (served, serveTime) = try await BenchClock.timeAsync { try await serve(sandbox: sandbox, pages: totalPages, concurrency: 16) }
-        let limit = Double(served) / (serveTime / 1_000)
-
+        // A small export is over in tens of milliseconds, where one descheduling on a shared
+        // machine moves the ratio by 20 points: small sizes take the best of three rounds of
+        // each (alternating), large ones a single round.
+        let rounds = invoices < 20_000 ? 3 : 1
         let directory = try TemporaryDirectory("export")
         defer { directory.remove() }
         let file = directory.url.appendingPathComponent("invoices.ndjson")
-        let (exported, exportTime) = try await BenchClock.timeAsync { try await export(sandbox: sandbox, to: file) }
-        guard exported == invoices else { throw BenchError("\(label): exported \(exported) of \(invoices) invoices") }
-        let rate = Double(exported) / (exportTime / 1_000)
-        report.add("\(label).serving_limit", limit, "records/s", note: "\(served) invoices as raw pages of \(perPage), 16 concurrent, no decoding or writing")
-        report.add("\(label).records_per_second", rate, "records/s", note: "\(exported) invoices in \(Int(exportTime)) ms to NDJSON")
+        var limit = 0.0, rate = 0.0, served = 0, exported = 0, exportTime = Double.infinity
+        for _ in 0..<rounds {
+            let (count, serveTime) = try await BenchClock.timeAsync { try await serve(sandbox: sandbox, pages: totalPages, concurrency: 16) }
+            served = count
+            limit = max(limit, Double(count) / (serveTime / 1_000))
+            let (written, time) = try await BenchClock.timeAsync { try await export(sandbox: sandbox, to: file) }
+            guard written == invoices else { throw BenchError("\(label): exported \(written) of \(invoices) invoices") }
+            exported = written
+            exportTime = min(exportTime, time)
+            rate = max(rate, Double(written) / (time / 1_000))
+        }
+        let best = rounds > 1 ? ", best of \(rounds)" : ""
+        report.add("\(label).serving_limit", limit, "records/s", note: "\(served) invoices as raw pages of \(perPage), 16 concurrent, no decoding or writing\(best)")
+        report.add("\(label).records_per_second", rate, "records/s", note: "\(exported) invoices in \(Int(exportTime)) ms to NDJSON\(best)")
         report.add(Figure(scenario: "\(label).ratio", value: rate / limit * 100, unit: "%", budget: 70, comparison: .atLeast,
                           note: "export rate / serving limit"))
     }

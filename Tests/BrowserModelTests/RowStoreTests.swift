@@ -228,4 +228,25 @@ import Testing
         // 120 replaced rows were stored; compaction keeps the store near its live size.
         #expect(pane.storeSlotCount <= 2 * 20 + 16 + 4)
     }
+
+    /// The dashboard's customer panes follow a customer whose record had to be read back.
+    @Test func dashboardFollowsACustomerWhoseRecordWasReadBack() async throws {
+        let h = await Harness(configure: { $0.perPage = 10 }) { ds in
+            await ds.add(.customers, (1...120).map { Fixture.customer($0) })
+            await ds.add(.invoices, [Fixture.invoice("inv_a", number: "INV-A", customer: "cus_1"),
+                                     Fixture.invoice("inv_z", number: "INV-Z", customer: "cus_120")])
+        }
+        await h.start()
+        let customers = try #require(h.model.top?.panes.first as? ListPane)
+        for _ in 0..<20 where customers.hasMore { await h.press("G") }
+        await h.press("G")
+        #expect(customers.selectedID == "c120")
+        #expect(h.column(0, of: h.pane("dashboard.invoices")) == ["INV-Z"])
+        h.model.handle(KeyPress("g"))
+        #expect(customers.selectedRecord == nil)
+        await h.model.idle()
+        #expect(customers.selectedRecord?.id == "c1")
+        #expect(h.column(0, of: h.pane("dashboard.invoices")) == ["INV-A"])
+        #expect(customers.residentPageCount <= ListPane.residentPageLimit)
+    }
 }

@@ -65,7 +65,9 @@ struct ResidentWindow {
                 continue
             }
             recency.remove(at: i)
-            pages[page] = nil
+            if let gone = pages.removeValue(forKey: page) {
+                parsed.removeAll { gone[$0.id] != nil }
+            }
         }
     }
 

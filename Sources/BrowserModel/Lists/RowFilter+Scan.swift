@@ -23,7 +23,9 @@ struct FilterScan: @unchecked Sendable {
     /// off in list order. Regular expressions (and the
     /// rare needle holding a 0x00 byte) are matched row by row.
     func matchingRows(_ filter: RowFilter, rows: Range<Int>, cancellable: Bool) -> [Int]? {
-        guard let needle = filter.plainNeedle, rows.count >= 64 else {
+        // The arena pass reads every slot: worth it for most of the list, not for a page of
+        // rows just added to a long one.
+        guard let needle = filter.plainNeedle, rows.count >= 64, rows.count * 4 >= haystackAt.count else {
             return perRow(filter, rows: rows, cancellable: cancellable)
         }
         guard let hits = slotsContaining(needle, cancellable: cancellable) else { return nil }
