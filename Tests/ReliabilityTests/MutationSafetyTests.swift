@@ -76,6 +76,40 @@ import Testing
         }
     }
 
+    /// Server errors and rate limits on actions: an action is never re-sent after a 5xx (it may
+    /// have been applied), so each route is hit once and each record changed at most once;
+    /// the user gets a named error for every attempt.
+    @Test(arguments: ["500:1.0", "503:1.0", "429:1.0"])
+    func serverErrorsOnActionsAreNeverResent(_ fault: String) async throws {
+        let live = try await LiveBrowser()
+        defer { Task { await live.stop() } }
+        await live.command("inv status=draft")
+        let draft = live.rows.first?.id
+        await live.command("wallets")
+        let wallet = live.rows.first { $0.cells.contains("active") }?.id
+        try #require(draft != nil && wallet != nil, "the seed offers a draft invoice and an active wallet")
+        try await live.setFaults(fault)
+        for mutation in [BrowserMutation.finalizeInvoice(lagoId: draft!), .topUpWallet(walletId: wallet!, paidCredits: 5, grantedCredits: nil)] {
+            do {
+                _ = try await live.source.perform(mutation)
+                Issue.record("\(mutation) succeeded through \(fault)")
+            } catch let error as BrowserDataError {
+                #expect(!error.message.isEmpty)
+            }
+        }
+        try await live.setFaults("")
+        let routes = try await live.requestsPerRoute()
+        let applied = try await live.mutations()
+        if fault.hasPrefix("429") {
+            // Not applied by the server, so a retry after Retry-After is safe; never applied twice.
+            #expect(applied.values.allSatisfy { $0 <= 1 }, "\(applied)")
+        } else {
+            #expect(routes["PUT /invoices/{lago_id}/finalize"] == 1, "\(fault): \(routes)")
+            #expect(routes["POST /wallet_transactions"] == 1, "\(fault): \(routes)")
+            #expect(applied.values.allSatisfy { $0 <= 1 }, "\(applied)")
+        }
+    }
+
     /// Through the browser: an unknown outcome says so, disables the action until the record
     /// has been re-read, and repeated Enter / double key presses send one request.
     @Test func unknownOutcomeInTheBrowserRereadsBeforeOfferingAgain() async throws {

@@ -165,6 +165,32 @@ import Testing
         ("self include", "include = \"self\"\n"),
     ]
 
+    /// Theme files that are missing, a directory, not UTF-8, unreadable, or named with escape
+    /// sequences: a ThemeError naming the theme, printed inertly; never a crash.
+    @Test func missingAndUnreadableThemes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lagotui-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.theme"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data([0xFF, 0xFE, 0x00, 0xC3, 0x28]).write(to: dir.appendingPathComponent("binary.theme"))
+        try Data("text = red\n".utf8).write(to: dir.appendingPathComponent("locked.theme"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: dir.appendingPathComponent("locked.theme").path)
+        try Data("extends = \"\u{1B}]52;c;eA==\u{07}\"\n".utf8).write(to: dir.appendingPathComponent("hostile.theme"))
+        let loader = ThemeLoader(userDirectory: dir)
+        var refused = 0
+        for name in ["missing", "folder", "binary", "locked", "hostile", "\u{1B}[2J", "../../etc/passwd", "", String(repeating: "x", count: 5000)] {
+            do {
+                _ = try loader.load(name)
+            } catch {
+                refused += 1
+                let text = error.description
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(name.prefix(20)): \(text.prefix(200))")
+                #expect(text.count <= 401, "\(name.prefix(20)): the message echoes a huge name")
+            }
+        }
+        // "locked" is readable when the tests run as root; every other one is refused.
+        #expect(refused >= 8, "\(refused) refused")
+    }
+
     @Test func malformedThemesNameTheFileAndLine() {
         for (label, text) in Self.badThemes {
             do {
