@@ -37,6 +37,18 @@ extension EndToEndTests {
             }
             #expect(!back.contains("Terminal to"))
             #expect(try t.paneSize() == "200x60")
+
+            // A very large terminal: every line drawn within it, the dashboard still whole.
+            try t.resize(columns: 400, rows: 120)
+            let huge = try await t.waitFor("the dashboard at 400x120") { screen in
+                let lines = Screen.lines(screen)
+                return lines.count > 60 && lines.allSatisfy { $0.count <= 400 } && screen.contains("subscriptions")
+                    && names.contains(where: screen.contains) && Screen.isSettled(screen)
+            }
+            #expect(try t.paneSize() == "400x120")
+            // The footer's key hints sit on the 120th line: the layout filled the whole height.
+            let hugeLines = Screen.lines(huge)
+            #expect(hugeLines.count >= 120 && hugeLines[119].contains("help"), "400x120 uses the whole screen:\n\(huge)")
             try await app.quit()
         }
     }
