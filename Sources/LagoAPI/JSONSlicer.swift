@@ -9,23 +9,8 @@ enum JSONSlicer {
     /// `nil` when there is no such array.
     static func elements(ofArrayAt key: String, in data: Data) -> [Data]? {
         let bytes = [UInt8](data)
-        var scanner = Scanner(bytes: bytes)
-        scanner.skipWhitespace()
-        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
-        while true {
-            scanner.skipWhitespace()
-            if scanner.consume(UInt8(ascii: "}")) { return nil }
-            guard let name = scanner.readString() else { return nil }
-            scanner.skipWhitespace()
-            guard scanner.consume(UInt8(ascii: ":")) else { return nil }
-            scanner.skipWhitespace()
-            if name == key {
-                return scanner.readArrayElements().map { ranges in ranges.map { Data(bytes[$0]) } }
-            }
-            guard scanner.skipValue() else { return nil }
-            scanner.skipWhitespace()
-            if scanner.consume(UInt8(ascii: ",")) { continue }
-            return nil
+        return atMember(key, in: bytes) { scanner in
+            scanner.readArrayElements().map { ranges in ranges.map { Data(bytes[$0]) } }
         }
     }
 
@@ -33,6 +18,16 @@ enum JSONSlicer {
     /// or the document does not read as an object up to it.
     static func value(at key: String, in data: Data) -> Data? {
         let bytes = [UInt8](data)
+        return atMember(key, in: bytes) { scanner in
+            let start = scanner.index
+            guard scanner.skipValue() else { return nil }
+            return Data(bytes[start..<scanner.index])
+        }
+    }
+
+    /// Walks the top-level object's members up to `key` and hands `body` the scanner placed at
+    /// its value; nil when the key is absent or the document does not read as an object up to it.
+    private static func atMember<Found>(_ key: String, in bytes: [UInt8], _ body: (inout Scanner) -> Found?) -> Found? {
         var scanner = Scanner(bytes: bytes)
         scanner.skipWhitespace()
         guard scanner.consume(UInt8(ascii: "{")) else { return nil }
@@ -43,9 +38,8 @@ enum JSONSlicer {
             scanner.skipWhitespace()
             guard scanner.consume(UInt8(ascii: ":")) else { return nil }
             scanner.skipWhitespace()
-            let start = scanner.index
+            if name == key { return body(&scanner) }
             guard scanner.skipValue() else { return nil }
-            if name == key { return Data(bytes[start..<scanner.index]) }
             scanner.skipWhitespace()
             if scanner.consume(UInt8(ascii: ",")) { continue }
             return nil

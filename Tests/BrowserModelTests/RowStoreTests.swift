@@ -124,13 +124,20 @@ import Testing
         #expect(h.focusedPane.countText == "\((1...2_500).filter { $0 % 7 == 0 && $0 % 10 == 7 }.count)/2500")
     }
 
-    @Test func pagingThroughTenThousandRowsKeepsFewPagesOfJSON() async throws {
-        let h = await Harness(configure: { $0.perPage = 100 }) { ds in
-            await ds.add(.customers, (1...10_000).map { Fixture.customer($0) })
+    /// A customers list of `count` rows in pages of `perPage`, paged through to its end with
+    /// `G` until every page is loaded.
+    static func pagedThrough(customers count: Int, perPage: Int) async throws -> (Harness, ListPane) {
+        let h = await Harness(configure: { $0.perPage = perPage }) { ds in
+            await ds.add(.customers, (1...count).map { Fixture.customer($0) })
         }
         await h.command("customers")
         let pane = try #require(h.model.top?.focused as? ListPane)
-        for _ in 0..<120 where pane.hasMore { await h.press("G") }
+        for _ in 0..<(count / perPage + 2) where pane.hasMore { await h.press("G") }
+        return (h, pane)
+    }
+
+    @Test func pagingThroughTenThousandRowsKeepsFewPagesOfJSON() async throws {
+        let (h, pane) = try await Self.pagedThrough(customers: 10_000, perPage: 100)
         await h.press("G")
         #expect(pane.rowCount == 10_000)
         #expect(pane.residentPageCount <= ListPane.residentPageLimit)
@@ -142,12 +149,7 @@ import Testing
     }
 
     @Test func jumpingToARowWhosePageIsNotHeldReadsItBack() async throws {
-        let h = await Harness(configure: { $0.perPage = 10 }) { ds in
-            await ds.add(.customers, (1...200).map { Fixture.customer($0) })
-        }
-        await h.command("customers")
-        let pane = try #require(h.model.top?.focused as? ListPane)
-        for _ in 0..<30 where pane.hasMore { await h.press("G") }
+        let (h, pane) = try await Self.pagedThrough(customers: 200, perPage: 10)
         #expect(pane.rowCount == 200)
         #expect(pane.residentPageCount <= ListPane.residentPageLimit)
         let listedBefore = await h.ds.count("list customers p1")
@@ -168,12 +170,7 @@ import Testing
     }
 
     @Test func aRecordThatMovedOffItsPageIsReadOnItsOwn() async throws {
-        let h = await Harness(configure: { $0.perPage = 10 }) { ds in
-            await ds.add(.customers, (1...100).map { Fixture.customer($0) })
-        }
-        await h.command("customers")
-        let pane = try #require(h.model.top?.focused as? ListPane)
-        for _ in 0..<20 where pane.hasMore { await h.press("G") }
+        let (h, pane) = try await Self.pagedThrough(customers: 100, perPage: 10)
         // New customers push customer 1 onto page 2 on the server.
         await h.ds.add(.customers, (101...110).map { Fixture.customer($0, name: "New \($0)") }, atFront: true)
         await h.press("g")

@@ -75,11 +75,7 @@ import Testing
     func partialFaultsNeverLoseTheRows(_ spec: String) async throws {
         let live = try await LiveBrowser()
         defer { Task { await live.stop() } }
-        await live.command("cus")
-        let customers = live.rows.map(\.id)
-        await live.command("inv")
-        let invoices = live.rows.map(\.id)
-        try #require(!customers.isEmpty && !invoices.isEmpty)
+        let (customers, invoices) = try await live.browseCustomersAndInvoices()
         try await live.setFaults(spec)
         var failures = 0
         for round in 0..<10 {
@@ -144,11 +140,7 @@ import Testing
     @Test func serverKilledAndRestartedMidSession() async throws {
         let live = try await LiveBrowser(maxAge: 0)
         defer { Task { await live.stop() } }
-        await live.command("cus")
-        let customers = live.rows.map(\.id)
-        await live.command("inv")
-        let invoices = live.rows.map(\.id)
-        try #require(!customers.isEmpty && !invoices.isEmpty)
+        let (customers, invoices) = try await live.browseCustomersAndInvoices()
         await live.kill()
         await live.advance(by: .seconds(120))
         await live.press("ctrl-r")

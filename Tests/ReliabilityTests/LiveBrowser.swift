@@ -3,6 +3,7 @@ import LagoAPI
 import LagoSandbox
 import LagoTesting
 import PageCache
+import Testing
 @testable import BrowserModel
 
 /// A browser session wired as the app wires it (BrowserModel → CachedLagoDataSource →
@@ -85,6 +86,17 @@ final class LiveBrowser {
         guard let due = clock.nextDueIn else { return nil }
         await advance(by: due)
         return due
+    }
+
+    /// Opens the customers list, then the invoices list, and returns each one's row ids
+    /// (a test that needs both to hold rows fails here when either is empty).
+    func browseCustomersAndInvoices() async throws -> (customers: [String], invoices: [String]) {
+        await command("cus")
+        let customers = rows.map(\.id)
+        await command("inv")
+        let invoices = rows.map(\.id)
+        try #require(!customers.isEmpty && !invoices.isEmpty)
+        return (customers, invoices)
     }
 
     func command(_ text: String) async {
