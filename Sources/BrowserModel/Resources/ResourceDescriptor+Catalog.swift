@@ -35,8 +35,7 @@ extension ResourceDescriptor {
             return ResourceDescriptor(kind: kind, columns: [
                 .text("NUMBER", "number", minWidth: 12),
                 .status("STATUS", "status", roles: invoiceStatusRoles),
-                // Wide enough for "failed overdue": an on-call reader must never see "failed ov…".
-                ColumnSpec(title: "PAYMENT", priority: 1, minWidth: 14) { json in
+                ColumnSpec(title: "PAYMENT", priority: 1, minWidth: 9) { json in
                     guard json.string("status") == "finalized", let p = json.string("payment_status") else { return .dash }
                     let overdue = json.bool("payment_overdue") == true
                     let text = overdue ? p + " overdue" : p
