@@ -103,6 +103,27 @@ import Testing
         #expect(ConnectionState.offline(since: now).text(now: now).hasPrefix("○ offline since "))
     }
 
+    /// When Lago cannot be reached, the header says so at every width (clipped, keeping the
+    /// retry countdown), before the profile's name; "online" gives way to the profile instead.
+    @Test func headerKeepsAnOutageInSightWhenNarrow() {
+        let problem = ConnectionState.problem("cannot reach Lago: Failed to connect to 127.0.0.1 port 18432 after 0 ms · retrying in 7 s")
+        for columns in [80, 60, 40] {
+            let screen = CellBufferScreen(rows: 1, columns: columns)
+            HeaderBar(info: HeaderInfo(profile: "eu-live", organization: "127.0.0.1", environment: .live, readOnly: false, connection: problem))
+                .draw(on: Canvas(screen: screen), row: 0, in: Rect(size: screen.size))
+            let line = screen.lines()[0]
+            #expect(line.hasPrefix(" LIVE "), "\(columns): \(line)")
+            #expect(line.hasSuffix("… · retrying in 7 s"), "\(columns): \(line)")
+            #expect(line.contains("○ cannot"), "\(columns): \(line)")
+            #expect(line.displayWidth <= columns)
+            #expect(screen.style(of: "retrying")?.role == .connectionOffline)
+        }
+        let wide = CellBufferScreen(rows: 1, columns: 200)
+        HeaderBar(info: HeaderInfo(profile: "eu-live", environment: .live, readOnly: false, connection: problem))
+            .draw(on: Canvas(screen: wide), row: 0, in: Rect(size: wide.size))
+        #expect(wide.lines()[0].hasSuffix("after 0 ms · retrying in 7 s") && wide.lines()[0].contains("lagotui eu-live"))
+    }
+
     @Test func breadcrumbsElideFromTheLeft() {
         let screen = CellBufferScreen(rows: 1, columns: 30)
         Breadcrumbs(["customers", "Acme Corporation", "invoices", "INV-0042"]).draw(on: Canvas(screen: screen), row: 0, in: Rect(size: screen.size))

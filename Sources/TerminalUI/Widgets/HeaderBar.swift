@@ -81,20 +81,47 @@ public struct HeaderBar {
         for (text, role) in badges where x + text.displayWidth <= rect.right {
             x += canvas.text(text, row: row, column: x, style: Style(role)) + 1
         }
-        var room = rect.right - x - (rect.columns >= badgeWidth + rightWidth + 12 ? rightWidth + 1 : 0)
+        // When Lago cannot be reached that matters more than the profile's name: the state is
+        // always shown, clipped if need be (keeping its "· retrying in N s" tail). "online" and
+        // "cached" only show when they fit beside the profile.
+        let urgent = info.connection.role == .connectionOffline
+        let shownRight: String?
+        if urgent {
+            let afterBadges = max(0, rect.right - x)
+            let profileRoom = min(info.profile.displayWidth + 1, 16)
+            // Up to 30 columns are taken from the profile, enough for "○ cannot re… · retrying in 7 s".
+            let width = min(rightWidth, afterBadges, max(min(afterBadges, 30), afterBadges - profileRoom - 1))
+            shownRight = width > 0 ? Self.fit(right, width: width) : nil
+        } else {
+            shownRight = rect.columns >= badgeWidth + rightWidth + 12 ? right : nil
+        }
+        var room = rect.right - x - (shownRight.map { $0.displayWidth + 1 } ?? 0)
         var parts: [(String, StyleRole)] = [("lagotui", .headerLabel), (info.profile, .headerValue)]
         if let org = info.organization, !org.isEmpty { parts.append(("· " + org, .headerValue)) }
         while parts.count > 1 && parts.map({ $0.0.displayWidth + 1 }).reduce(0, +) > room {
             parts.remove(at: parts.count > 2 ? parts.count - 1 : 0)
         }
-        for (text, role) in parts where room > 0 {
+        // A name cut to a letter and an ellipsis says nothing: below four columns it is left out.
+        for (text, role) in parts where room > (shownRight == nil ? 0 : 3) {
             let used = canvas.text(text, row: row, column: x, style: Style(role), maxWidth: room)
             x += used + 1
             room -= used + 1
         }
-        if rect.columns >= badgeWidth + rightWidth + 12 {
-            canvas.text(right, row: row, column: rect.right - rightWidth, style: Style(info.connection.role))
+        if let shownRight {
+            canvas.text(shownRight, row: row, column: rect.right - shownRight.displayWidth, style: Style(info.connection.role))
         }
+    }
+
+    /// `text` in at most `width` columns; a trailing " · …" part (the retry countdown) is kept
+    /// whole when the head can still say something.
+    static func fit(_ text: String, width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        if let separator = text.range(of: " · ", options: .backwards) {
+            let tail = String(text[separator.lowerBound...])
+            let headWidth = width - tail.displayWidth
+            if headWidth >= 8 { return String(text[..<separator.lowerBound]).truncated(toWidth: headWidth) + tail }
+        }
+        return text.truncated(toWidth: width)
     }
 }
 
