@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         /// Shared test support: a scripted fake transport and an in-process sandbox harness.
-        .target(name: "LagoTesting", dependencies: ["LagoAPI", "LagoSandbox"], path: "Tests/Support/LagoTesting"),
+        .target(name: "LagoTesting", dependencies: ["LagoAPI", "LagoSandbox", "BrowserModel"], path: "Tests/Support/LagoTesting"),
         .executableTarget(
             name: "lago-sandbox",
             dependencies: [

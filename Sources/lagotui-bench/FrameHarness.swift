@@ -100,3 +100,22 @@ extension BrowserSnapshot {
         return table
     }
 }
+
+extension FrameHarness {
+    /// A browser over `size` generated invoices on a 200x60 cell buffer, started and drawn once
+    /// (the customers list), with Lago's largest page size and no selection debounce: the
+    /// starting point of the keystroke and memory scenarios.
+    static func invoiceBrowser(size: Int, templates: [InvoiceTemplate]) async -> FrameHarness {
+        var configuration = BrowserConfiguration()
+        configuration.perPage = BenchListSource.pageSize
+        configuration.selectionDebounce = .zero
+        let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
+                                     dataSource: BenchListSource(count: size, templates: templates))
+        let model = BrowserModel(session: session, configuration: configuration)
+        let harness = FrameHarness(model: model, screen: CellBufferScreen(rows: 60, columns: 200))
+        model.start()
+        harness.frame()
+        await model.idle()
+        return harness
+    }
+}

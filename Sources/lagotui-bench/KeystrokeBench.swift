@@ -12,16 +12,8 @@ enum KeystrokeBench {
 
     static func run(size: Int, templates: [InvoiceTemplate], report: BenchReport) async throws {
         let label = "keys.\(size)"
-        var configuration = BrowserConfiguration()
-        configuration.perPage = BenchListSource.pageSize
-        configuration.selectionDebounce = .zero
-        let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
-                                     dataSource: BenchListSource(count: size, templates: templates))
-        let model = BrowserModel(session: session, configuration: configuration)
-        let harness = FrameHarness(model: model, screen: CellBufferScreen(rows: 60, columns: 200))
-        model.start()
-        harness.frame()
-        await model.idle()
+        let harness = await FrameHarness.invoiceBrowser(size: size, templates: templates)
+        let model = harness.model
 
         // Open the invoice list and load every record into it.
         let loadStart = BenchClock.now()
@@ -36,7 +28,7 @@ enum KeystrokeBench {
         let loaded = harness.frame().focusedTable?.totalRows ?? 0
         guard loaded == size else { throw BenchError("\(label): the list holds \(loaded) of \(size) records") }
         report.add("\(label).load", BenchClock.milliseconds(since: loadStart), "ms",
-                   note: "all \(size) invoices into the list pane, \(configuration.perPage) per page, generated in memory from sandbox invoices (not via HTTP)")
+                   note: "all \(size) invoices into the list pane, \(BenchListSource.pageSize) per page, generated in memory from sandbox invoices (not via HTTP)")
         harness.press(.home)
 
         var samples: [String: [Double]] = [:]

@@ -38,18 +38,10 @@ enum MemoryBench {
         let size = options.size
         let baseline = peakResidentKilobytes()
         let baselineAnonymous = statusKilobytes("RssAnon:")
-        var configuration = BrowserConfiguration()
         // Lago's largest page: the list holds many pages, as it would in the app, so what is
         // measured is the windowed list (compact rows, JSON only near the cursor).
-        configuration.perPage = BenchListSource.pageSize
-        configuration.selectionDebounce = .zero
-        let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
-                                     dataSource: BenchListSource(count: size, templates: templates))
-        let model = BrowserModel(session: session, configuration: configuration)
-        let harness = FrameHarness(model: model, screen: CellBufferScreen(rows: 60, columns: 200))
-        model.start()
-        harness.frame()
-        await model.idle()
+        let harness = await FrameHarness.invoiceBrowser(size: size, templates: templates)
+        let model = harness.model
         model.handle(.run("invoices"))
         await model.idle()
         var shown = 0
@@ -72,7 +64,7 @@ enum MemoryBench {
         let budget: Double? = size == 100_000 ? 64 : nil
         return [
             Figure(scenario: "\(label).peak", value: Double(peak) / 1024, unit: "MB", budget: budget, comparison: budget == nil ? nil : .below,
-                   note: (stoppedEarly ? "STOPPED over the \(ceilingKilobytes / 1_048_576) GB ceiling; " : "") + "VmHWM after paging through \(shown) invoices (\(configuration.perPage) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB (anonymous \(baselineAnonymous / 1024) MB); resident now \(residentKilobytes() / 1024) MB (anonymous \(statusKilobytes("RssAnon:") / 1024) MB)"),
+                   note: (stoppedEarly ? "STOPPED over the \(ceilingKilobytes / 1_048_576) GB ceiling; " : "") + "VmHWM after paging through \(shown) invoices (\(BenchListSource.pageSize) per page, generated in memory, not via HTTP); process baseline \(baseline / 1024) MB (anonymous \(baselineAnonymous / 1024) MB); resident now \(residentKilobytes() / 1024) MB (anonymous \(statusKilobytes("RssAnon:") / 1024) MB)"),
         ]
     }
 

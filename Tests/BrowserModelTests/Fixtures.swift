@@ -1,4 +1,5 @@
 import Foundation
+import LagoTesting
 @testable import BrowserModel
 
 /// JSON builders for the records the tests need, shaped like Lago's responses.
@@ -88,26 +89,15 @@ struct Harness {
         await model.idle()
     }
 
-    func press(_ keys: String...) async {
-        for k in keys { model.handle(KeyPress(k)) }
-        await model.idle()
-    }
+    func press(_ keys: String...) async { await model.press(keys) }
 
-    func type(_ text: String) async {
-        for c in text { model.handle(KeyPress.char(c)) }
-        await model.idle()
-    }
+    func type(_ text: String) async { await model.type(text) }
 
-    func command(_ text: String) async {
-        model.handle(KeyPress(":"))
-        for c in text { model.handle(KeyPress.char(c)) }
-        model.handle(.enter)
-        await model.idle()
-    }
+    func command(_ text: String) async { await model.command(text) }
 
     var snapshot: BrowserSnapshot { model.snapshot() }
 
-    var focusedPane: PaneSnapshot { let s = snapshot; return s.body.panes[s.body.focusedIndex] }
+    var focusedPane: PaneSnapshot { model.focusedPaneSnapshot }
 
     func pane(_ id: String) -> PaneSnapshot? { snapshot.body.panes.first { $0.id.rawValue == id } }
 

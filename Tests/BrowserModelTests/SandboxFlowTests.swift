@@ -2,6 +2,7 @@ import Foundation
 import LagoAPI
 import LagoSandbox
 import PageCache
+import LagoTesting
 import Testing
 @testable import BrowserModel
 
@@ -16,19 +17,11 @@ import Testing
         let clock: ManualBrowserClock
         let directory: URL
 
-        func command(_ text: String) async {
-            model.handle(KeyPress(":"))
-            for c in text { model.handle(KeyPress.char(c)) }
-            model.handle(.enter)
-            await model.idle()
-        }
+        func command(_ text: String) async { await model.command(text) }
 
-        func press(_ keys: String...) async {
-            for k in keys { model.handle(KeyPress(k)) }
-            await model.idle()
-        }
+        func press(_ keys: String...) async { await model.press(keys) }
 
-        var focused: PaneSnapshot { let s = model.snapshot(); return s.body.panes[s.body.focusedIndex] }
+        var focused: PaneSnapshot { model.focusedPaneSnapshot }
 
         var rows: [RowSnapshot] {
             if case let .table(t) = focused.content { return t.rows }

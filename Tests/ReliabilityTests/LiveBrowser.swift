@@ -99,20 +99,12 @@ final class LiveBrowser {
         return (customers, invoices)
     }
 
-    func command(_ text: String) async {
-        model.handle(KeyPress(":"))
-        for c in text { model.handle(KeyPress.char(c)) }
-        model.handle(.enter)
-        await model.idle()
-    }
+    func command(_ text: String) async { await model.command(text) }
 
-    func press(_ keys: String...) async {
-        for k in keys { model.handle(KeyPress(k)) }
-        await model.idle()
-    }
+    func press(_ keys: String...) async { await model.press(keys) }
 
     var snapshot: BrowserSnapshot { model.snapshot() }
-    var focused: PaneSnapshot { let s = model.snapshot(); return s.body.panes[s.body.focusedIndex] }
+    var focused: PaneSnapshot { model.focusedPaneSnapshot }
     var rows: [RowSnapshot] {
         if case let .table(t) = focused.content { return t.rows }
         return []
