@@ -45,6 +45,20 @@ extension LagoClient {
         return try decodeRoot(response.body, rootKey: rootKey)
     }
 
+    /// The object under `rootKey` exactly as Lago sent it: key order, number text and all, like
+    /// ``rawPage(_:collectionKey:query:page:perPage:)`` keeps list items. The page cache stores
+    /// these bytes and the detail view shows fields in Lago's order; decoding into a dictionary
+    /// and encoding again would shuffle the keys and send decimals through `Double`.
+    public func objectBytes(_ path: String, rootKey: String, query: [URLQueryItem] = []) async throws -> Data {
+        let response = try await send(.get, path, query: query)
+        guard JSONSlicer.isWellFormed(response.body) else { throw LagoError.decoding(path: rootKey, snippet: "not JSON") }
+        guard let value = JSONSlicer.value(at: rootKey, in: response.body) else {
+            throw LagoError.decoding(path: rootKey, snippet: "the response has no \(rootKey)")
+        }
+        guard value.first == UInt8(ascii: "{") else { throw LagoError.decoding(path: rootKey, snippet: "not a JSON object") }
+        return value
+    }
+
     /// Sends a mutation (`POST`/`PUT`/`DELETE`) and decodes the object under `rootKey`.
     ///
     /// Never retried once it may have reached the server; see ``send(_:_:query:body:idempotent:)``.

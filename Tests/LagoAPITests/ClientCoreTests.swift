@@ -100,6 +100,22 @@ import Testing
         #expect(try await client.mutate(.post, "/items/a/retry_payment", body: nil, rootKey: "item", as: Item?.self) == nil)
     }
 
+    /// A record read for the page cache keeps Lago's bytes: key order (the detail view shows
+    /// fields in that order) and number text ("8.880" is not "8.88" through a Double).
+    @Test func rawObjectKeepsTheBytesLagoSent() async throws {
+        let transport = ScriptedTransport()
+        let record = #"{"lago_id":"a","zeta":1,"rate":"8.880","amount":0.1000,"customer":{"name":"N","b":2,"a":1}}"#
+        transport.on(.get, "/items/a", json: #"{"item":"# + record + #"}"#)
+        transport.on(.get, "/items/b", json: #"{"other":{"lago_id":"b"}}"#)
+        transport.on(.get, "/items/c", json: #"{"item":["not","an","object"]}"#)
+        let client = try transport.makeClient()
+        #expect(try await client.objectBytes("/items/a", rootKey: "item") == Data(record.utf8))
+        for (path, snippet) in [("/items/b", "the response has no item"), ("/items/c", "not a JSON object")] {
+            let error = await #expect(throws: LagoError.self) { try await client.objectBytes(path, rootKey: "item") }
+            #expect(error == .decoding(path: "item", snippet: snippet))
+        }
+    }
+
     @Test(arguments: [
         (ScriptedTransport.Reply.lagoError(status: 401, error: "Unauthorized"), LagoError.unauthorized,
          "unauthorized: Lago rejected the API key (check the key and the API URL)"),
