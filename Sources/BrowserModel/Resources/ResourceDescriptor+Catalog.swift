@@ -51,7 +51,7 @@ extension ResourceDescriptor {
                 .date("ISSUED", ["issuing_date"], priority: 2),
                 .date("DUE DATE", ["payment_due_date"], priority: 3),
                 // Dropped rather than cut to "subsc…" when the pane is narrow.
-                .text("TYPE", "invoice_type", priority: 4, minWidth: 12),
+                .text("TYPE", "invoice_type", priority: 4, minWidth: 12, flexible: true),
             ], rowRole: { json in
                 if json.string("status") == "voided" { return .muted }
                 if json.bool("payment_overdue") == true { return .danger }
