@@ -67,7 +67,7 @@ extension SandboxStore {
             "prorated": .bool(false),
             "min_amount_cents": .int(0),
             "properties": chargePropertiesJSON(charge.pricing),
-            "filters": .array([]),
+            "filters": chargeFiltersJSON(c),
             "taxes": .array([]),
         ])
     }
