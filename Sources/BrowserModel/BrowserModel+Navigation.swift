@@ -86,6 +86,11 @@ extension BrowserModel {
         return BrowserScreen(kind: .usage, layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "usage") { _ in [target.label, "usage"] }
     }
 
+    func makeEventScreen(_ transactionId: String, known: BrowserJSON?) -> BrowserScreen {
+        let pane = EventDetailPane(id: PaneID("event"), env: env, transactionId: transactionId, known: known)
+        return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "event") { _ in ["event " + pane.title] }
+    }
+
     func makeOverdueScreen() -> BrowserScreen {
         let controller = OverdueController(env: env)
         let screen = BrowserScreen(kind: .overdue, layout: .single, panes: [controller.pane], parentCrumbs: [], viewKey: "overdue") { _ in ["overdue"] }
@@ -109,7 +114,7 @@ extension BrowserModel {
         let pane = screen.focused
         if let usage = pane as? UsagePane { usage.toggleExpanded(); return }
         guard let record = pane.selectedRecord else { return }
-        if pane is DetailPane { return }
+        if pane is DetailPane || pane is EventDetailPane { return }
         switch record.resource {
         case .customers:
             if screen.kind == .dashboard {
@@ -127,6 +132,8 @@ extension BrowserModel {
             let label = record.displayName
             push(makeUsageScreen(UsagePane.Target(customerExternalId: customerID, subscriptionExternalId: subID, label: label),
                                  parentCrumbs: screen.crumbs))
+        case .events:
+            push(makeEventScreen(record.id, known: record.json))
         case .wallets:
             let request = ListRequest(.walletTransactions, filters: [ListFilter("wallet_id", record.id)])
             push(makeListScreen(request, title: "transactions", parentCrumbs: screen.crumbs + [record.displayName]))

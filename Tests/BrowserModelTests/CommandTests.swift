@@ -17,6 +17,7 @@ import Testing
         case .help: #expect(target == "help")
         case .quit: #expect(target == "quit")
         case .sort: #expect(target == "sort")
+        case .event: #expect(target == "events")
         }
     }
 

@@ -28,6 +28,11 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quickFilter = "quick-filter"
     case pauseUsage = "pause-usage"
     case overdue
+    case subscriptionEvents = "subscription-events"
+    case followEvents = "follow-events"
+    case diagnoseUsage = "diagnose-usage"
+    case usageHistory = "usage-history"
+    case switchMetric = "switch-metric"
     // record actions
     case copyID = "copy-id"
     case openWeb = "open-web"

@@ -50,6 +50,14 @@ enum ActionRules {
         case .topUpWallet:
             guard record.resource == .wallets else { return .disabled("only wallets can be topped up") }
             return status == "active" ? .enabled : .disabled("only active wallets can be topped up")
+        case .diagnoseUsage:
+            guard record.resource == .subscriptions else { return .disabled("only subscriptions have usage to explain") }
+            return status == "active" ? .enabled : .disabled("only active subscriptions have current usage")
+        case .usageHistory:
+            guard record.resource == .subscriptions else { return .disabled("only subscriptions have usage") }
+            return status == "active" ? .enabled : .disabled("only active subscriptions have current usage")
+        case .subscriptionEvents:
+            return record.resource == .subscriptions ? .enabled : .disabled("only subscriptions have events")
         case .openWeb:
             return ctx.hasWebApp ? .enabled : .disabled("no Lago web app address for this profile")
         default:
@@ -59,7 +67,7 @@ enum ActionRules {
 
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown: return true
+        case .copyID, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
         default: return isMutating(action)
         }
     }

@@ -7,6 +7,8 @@ public enum BrowserCommandLine: Equatable, Sendable {
     case usage(customer: String?, subscription: String?)
     /// The on-call overdue view.
     case overdue
+    /// One event explained: its metric and its fee or usage charge (`:event TXN_ID`).
+    case event(String)
     /// Back to the customers dashboard.
     case dashboard
     /// Switch to another configured profile (`:profile eu-live`), or list them.
@@ -76,6 +78,7 @@ public enum CommandParser {
             throw CommandError(message: "unknown command \"\(first)\"")
         }
         let args = Array(words.dropFirst())
+        if first.lowercased() == "event", args.count == 1, !args[0].contains("=") { return .event(args[0]) }
         switch target {
         case "usage":
             guard args.count <= 2 else { throw CommandError(message: "usage: :usage [customer] subscription") }

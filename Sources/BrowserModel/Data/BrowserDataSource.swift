@@ -149,10 +149,20 @@ public protocol BrowserDataSource: Sendable {
                             progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
     /// Instant matches for `term` from the local cache (full-text), or empty.
     func searchCached(_ request: ListRequest, term: String) async -> [Data]
+    /// The `usage_periods` array of past (invoiced) usage, newest first, at most `periods`.
+    func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data
+    /// The `lifetime_usage` object of an active subscription.
+    func lifetimeUsage(externalSubscriptionId: String) async throws -> Data
 }
 
 extension BrowserDataSource {
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
+    public func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data {
+        throw BrowserDataError.notSupported("past usage is not available here")
+    }
+    public func lifetimeUsage(externalSubscriptionId: String) async throws -> Data {
+        throw BrowserDataError.notSupported("lifetime usage is not available here")
+    }
 }
 
 extension ResourceKind {

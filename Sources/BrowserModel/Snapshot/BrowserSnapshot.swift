@@ -133,6 +133,8 @@ public enum PaneContent: Sendable, Equatable {
     case table(TableSnapshot)
     /// Free text lines (detail fields tree, raw JSON), with a scroll position.
     case text(TextSnapshot)
+    /// A bar chart, meters and lines (usage history).
+    case chart(ChartSnapshot)
 }
 
 /// A window of a table: only the rows in view are included.
@@ -204,6 +206,9 @@ public struct TextSnapshot: Sendable, Equatable {
     /// Tab names (e.g. fields / fees / raw JSON) and which one is active.
     public var tabs: [String]
     public var activeTab: Int
+    /// Long lines are word-wrapped to the pane (explanations); `scrollOffset` then counts
+    /// the pane's own lines, not the wrapped ones.
+    public var wraps: Bool = false
 }
 
 /// A line of text with a role and indentation (for trees).
