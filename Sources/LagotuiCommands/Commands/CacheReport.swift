@@ -6,7 +6,9 @@ public enum CacheReport {
     /// The cache configuration of a profile (size bound and freshness from config.toml).
     public static func configuration(profile: String, settings: Settings? = nil) -> CacheConfiguration {
         var freshness = FreshnessPolicy()
-        for (resource, seconds) in settings?.freshness ?? [:] { freshness.maxAge[resource] = TimeInterval(seconds) }
+        for (name, seconds) in settings?.freshness ?? [:] {
+            if let resource = CachedResource(name: name) { freshness.maxAge[resource] = TimeInterval(seconds) }
+        }
         let maxBytes = (settings?.cacheMaxMegabytes).map { $0 * 1024 * 1024 } ?? 256 * 1024 * 1024
         return CacheConfiguration(profile: profile, maxBytes: maxBytes, freshness: freshness)
     }
