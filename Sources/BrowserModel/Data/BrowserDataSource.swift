@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One server-side filter: `status=draft`, or several values (`payment_status[]=failed&…`).
 public struct ListFilter: Sendable, Hashable {
@@ -157,7 +158,7 @@ extension BrowserDataSource {
 
 extension ResourceKind {
     /// Which field of a record addresses it in `GET /<resource>/{key}`.
-    func lookupKey(of json: BrowserJSON) -> String? {
+    func lookupKey(of json: JSONValue) -> String? {
         let field: String
         switch self {
         case .customers, .subscriptions: field = "external_id"
@@ -172,7 +173,7 @@ extension ResourceKind {
 
 /// Turns any error into one line for the user.
 func describe(_ error: any Error) -> String {
-    if let e = error as? BrowserDataError { return TerminalSafeText.clean(e.message) }
+    if let e = error as? BrowserDataError { return TextSanitizer.clean(e.message) }
     if error is CancellationError { return "cancelled" }
-    return TerminalSafeText.clean(String(describing: error))
+    return TextSanitizer.clean(String(describing: error))
 }

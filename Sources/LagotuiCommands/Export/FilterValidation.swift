@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Checks of filter values typed by the user: each failure is a usage error that names the
 /// flag and shows the value inertly (no control characters reach the terminal).
@@ -6,8 +7,7 @@ enum FilterValidation {
     static let maximumLength = 255
 
     static func shown(_ value: String) -> String {
-        let clipped = value.count > 40 ? String(value.prefix(40)) + "…" : value
-        return "\"" + TerminalSanitizer.sanitize(clipped) + "\""
+        "\"" + TextSanitizer.printable(value, clippedTo: 40) + "\""
     }
 
     /// A free-text value: not blank, at most 255 characters, no control characters.
@@ -18,7 +18,7 @@ enum FilterValidation {
         guard trimmed.count <= maximumLength else {
             throw CommandFailure(.usage, "\(flag) is too long (\(trimmed.count) characters; at most \(maximumLength))")
         }
-        guard !trimmed.unicodeScalars.contains(where: TerminalSanitizer.needsEscape) else {
+        guard !trimmed.unicodeScalars.contains(where: TextSanitizer.isHazard) else {
             throw CommandFailure(.usage, "\(flag) \(shown(trimmed)) contains control or invisible formatting characters")
         }
         return trimmed

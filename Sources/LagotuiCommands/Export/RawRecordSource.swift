@@ -7,14 +7,14 @@ public protocol RawRecordSource: Sendable {
     /// One page of a list, items as raw JSON in API order.
     func rawPage(_ path: String, collectionKey: String, query: [URLQueryItem], page: Int, perPage: Int?) async throws -> RawPage
     /// The object under `rootKey` of a GET response, keys in the server's order.
-    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON
+    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue
 }
 
 extension LagoClient: RawRecordSource {
-    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
+    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue {
         let response = try await send(.get, path, query: query)
-        let body: OrderedJSON
-        do { body = try OrderedJSON.parse(response.body) } catch let error as JSONParseError {
+        let body: JSONValue
+        do { body = try JSONValue.parse(response.body) } catch {
             throw LagoError.decoding(path: rootKey, snippet: error.description)
         }
         guard let object = body[rootKey] else {
