@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["LagoAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "BrowserModel", dependencies: ["LagoAPI", "PageCache"]),
-        .target(name: "TerminalUI", dependencies: ["BrowserModel", "CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "LagoAPI", "CNcursesw"]),
         .target(
             name: "LagoSandbox",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]

@@ -1,5 +1,6 @@
 import Foundation
 import PageCache
+import LagoAPI
 
 /// The cache's configuration for a profile and the text `cache info` and `doctor` print.
 public enum CacheReport {
@@ -35,7 +36,7 @@ public enum CacheReport {
             out.append("oldest    (empty)")
         }
         if !info.isEnabled { out.append("state     unusable: running without a cache (see warnings)") }
-        return out.map(TerminalSanitizer.sanitize)
+        return out.map(TextSanitizer.printable)
     }
 
     static func age(_ seconds: TimeInterval) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import LagoAPI
 
 /// The parsed `config.toml`: named profiles and which one is the default.
 ///
@@ -144,7 +145,7 @@ public struct ConfigFile: Sendable, Equatable {
                 let raw = try string(value, key: key, table: scope, path: path, locator: locator)
                 guard let mode = ProfileMode(rawValue: raw) else {
                     throw ConfigError(path: path, line: locator.line(of: key, in: scope), key: qualified(key),
-                                      problem: "expected \"live\" or \"test\", found \"\(TerminalSanitizer.sanitize(raw))\"")
+                                      problem: "expected \"live\" or \"test\", found \"\(TextSanitizer.printable(raw))\"")
                 }
                 profile.mode = mode
             case "readonly":
