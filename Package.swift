@@ -75,7 +75,11 @@ let package = Package(
             name: "LagoSandboxTests",
             dependencies: ["LagoSandbox", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox"]),
+        /// Includes the real-network suites (nginx, tinyproxy, openssl started on loopback; issue 18).
+        .testTarget(
+            name: "LagotuiCommandsTests",
+            dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox", "LagoAPI", "BrowserModel", "PageCache"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["LagoTesting", "LagoSandbox"]),
         /// Reliability and security: faults, hostile input, terminal safety, secrets (issue 9).
         .testTarget(
