@@ -29,10 +29,8 @@ public struct ConfigFile: Sendable, Equatable {
     /// Problems that do not stop the program (unknown keys, loose file permissions).
     public var warnings: [String]
 
-    static let profileKeys: Set<String> = [
-        "api_url", "api_key", "api_key_command", "mode", "readonly", "theme", "download_dir", "keys", "freshness",
-        "cache_max_mb",
-    ]
+    /// The keys a profile table takes (documented in `profileKeyDocumentation`).
+    static let profileKeys = Set(profileKeyDocumentation.map(\.key))
 
     /// The first line holding a table header that toml++ (inside TOMLKit) does not reject but
     /// asserts on, aborting the whole program: `[=]`, `[[[`, `[[ [a]]`. Found by the reliability
