@@ -16,17 +16,20 @@ enum ShellCompletion {
     /// Theme names: built-in, installed and the user's own.
     static let themes = CompletionKind.custom { _, _, _ in ThemeLoader(environment: ProcessInfo.processInfo.environment).availableThemes() }
 
-    /// `--status` values of the stream already on the command line (all of them before one is typed).
-    static let statusValues = CompletionKind.custom { words, _, _ in
-        let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases
-        return uniqueSorted(streams.flatMap(\.statusValues))
+    /// The known values of `--FLAG` for the stream already on the command line (of every stream
+    /// that takes it before one is typed): the domain of that filter in the stream's catalogue row.
+    static func filterValues(flag: String) -> CompletionKind {
+        .custom { words, _, _ in
+            let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases
+            return uniqueSorted(streams.flatMap { $0.resource?.entry.filter(flag: flag)?.domain.knownValues ?? [] })
+        }
     }
 
+    /// `--status` values of the stream on the command line.
+    static let statusValues = filterValues(flag: "status")
+
     /// `--payment-status` values of the stream on the command line.
-    static let paymentStatusValues = CompletionKind.custom { words, _, _ in
-        let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases.filter { $0.filters.contains(.paymentStatus) }
-        return uniqueSorted(streams.flatMap(\.paymentStatusValues))
-    }
+    static let paymentStatusValues = filterValues(flag: "payment-status")
 
     static func profileNames(environment: [String: String]) -> [String] {
         guard let file = try? ConfigFile.load(path: Settings.configPath(environment: environment)) else { return [] }
