@@ -7,8 +7,9 @@ extension PageCache {
     /// Searches everything cached (customer name, email and external id; invoice number;
     /// subscription external id and plan code; plan code and name), best match first. Each
     /// typed word must match the start of a word in the record.
-    public func search(_ text: String, in resources: Set<String>? = nil, limit: Int = 50) async -> [SearchHit] {
-        await withStore { try await $0.search(text, resources: resources, limit: limit) } ?? []
+    public func search(_ text: String, in resources: Set<CachedResource>? = nil, limit: Int = 50) async -> [SearchHit] {
+        let names = resources.map { Set($0.map(\.name)) }
+        return await withStore { try await $0.search(text, resources: names, limit: limit) } ?? []
     }
 
     /// What `lagotui cache info` shows.

@@ -1,12 +1,15 @@
 import Foundation
 import PageCache
+import LagoAPI
 
 /// The cache's configuration for a profile and the text `cache info` and `doctor` print.
 public enum CacheReport {
     /// The cache configuration of a profile (size bound and freshness from config.toml).
     public static func configuration(profile: String, settings: Settings? = nil) -> CacheConfiguration {
         var freshness = FreshnessPolicy()
-        for (resource, seconds) in settings?.freshness ?? [:] { freshness.maxAge[resource] = TimeInterval(seconds) }
+        for (name, seconds) in settings?.freshness ?? [:] {
+            if let resource = CachedResource(name: name) { freshness.maxAge[resource] = TimeInterval(seconds) }
+        }
         let maxBytes = (settings?.cacheMaxMegabytes).map { $0 * 1024 * 1024 } ?? 256 * 1024 * 1024
         // The settings' environment decides the directory (XDG_CACHE_HOME), like it decides the config path.
         let directory = settings.map { CacheLocation.defaultDirectory(environment: $0.environment) }
@@ -36,7 +39,7 @@ public enum CacheReport {
             out.append("oldest    (empty)")
         }
         if !info.isEnabled { out.append("state     unusable: running without a cache (see warnings)") }
-        return out.map(TerminalSanitizer.sanitize)
+        return out.map(TextSanitizer.printable)
     }
 
     static func age(_ seconds: TimeInterval) -> String {

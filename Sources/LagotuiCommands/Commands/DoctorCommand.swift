@@ -39,6 +39,7 @@ public struct DoctorCommand: AsyncParsableCommand {
                                   advice: "fix \(configPath) or the flags", failure: status)])
         }
 
+        try emit(DoctorCommand.installChecks(theme: settings?.theme, environment: environment))
         if let settings {
             try emit(await DoctorCommand.apiChecks(settings))
             try emit(await CacheReport.doctorChecks(profile: settings.profileName, settings: settings, environment: environment))

@@ -8,7 +8,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("api-key"), help: "API key (visible in the process list: prefer LAGO_API_KEY or api_key_command).")
     public var apiKey: String?
 
-    @Option(name: .long, help: "Profile from config.toml (env LAGOTUI_PROFILE).")
+    @Option(name: .long, help: "Profile from config.toml (env LAGOTUI_PROFILE).", completion: ShellCompletion.profiles)
     public var profile: String?
 
     @Flag(name: .long, help: "Allow plain http to a non-loopback host (the key travels unencrypted).")
@@ -17,7 +17,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: .long, help: "Refuse every action that changes billing data.")
     public var readonly = false
 
-    @Option(name: .long, help: "Colour theme for the browser.")
+    @Option(name: .long, help: "Colour theme for the browser.", completion: ShellCompletion.themes)
     public var theme: String?
 
     @Flag(name: .long, help: "On errors, also print the request id, URL, status and a body excerpt.")

@@ -44,9 +44,6 @@ public struct ProfileNetworkConfig: Sendable, Equatable {
     /// An HTTP(S) proxy URL; `"none"` forces direct connections.
     public var proxy: String?
 
-    /// The config keys, for the parser's list of known keys.
-    static let keys: Set<String> = ["ca_file", "client_cert", "client_key", "proxy"]
-
     public init() {}
 
     /// Stores one of ``keys``; false when `key` is not a network key.

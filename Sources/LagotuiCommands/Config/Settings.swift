@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Where a setting came from, for doctor and `--verbose`.
 public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
@@ -99,7 +100,7 @@ public struct Settings: Sendable {
         if profile == nil, profileSource != .builtIn {
             let known = file.map { $0.profiles.keys.sorted().joined(separator: ", ") } ?? ""
             let location = file == nil ? "no config file at \(path)" : "profiles in \(path): \(known.isEmpty ? "none" : known)"
-            throw CommandFailure(.usage, "profile \(TerminalSanitizer.sanitize(profileName)) not found (\(location))")
+            throw CommandFailure(.usage, "profile \(TextSanitizer.printable(profileName)) not found (\(location))")
         }
 
         let rawURL: String
@@ -142,7 +143,7 @@ public struct Settings: Sendable {
     /// loopback unless `--insecure`.
     static func validateAPIURL(_ raw: String, source: SettingSource, insecure: Bool) throws -> URL {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        let shown = TerminalSanitizer.sanitize(String(trimmed.prefix(200)))
+        let shown = TextSanitizer.printable(String(trimmed.prefix(200)))
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {
