@@ -1,33 +1,5 @@
 import Foundation
 
-/// The filters of one Lago list endpoint, turned into query parameters with Lago's exact
-/// spellings (`status[]`, `issuing_date_from`, `metadata[key]`…). Items come out in a fixed order
-/// so equal queries give equal URLs (and equal cache keys).
-public protocol LagoListQuery: Sendable, Hashable {
-    /// The record type the list returns.
-    associatedtype Record: LagoRecord
-
-    /// The id of the record the list is nested under (the wallet for wallet transactions), else nil.
-    var parentID: String? { get }
-
-    /// The filters as query items (without `page`/`per_page`, which the client adds).
-    var queryItems: [URLQueryItem] { get }
-
-    /// Refuses filters the server would reject (422) or silently drop, with a message naming
-    /// the parameter. Called by the typed calls before anything is sent.
-    func validate() throws(LagoQueryError)
-}
-
-extension LagoListQuery {
-    public var parentID: String? { nil }
-
-    /// The resource the list belongs to.
-    public static var resource: LagoResource { Record.resource }
-
-    /// The path to request: nil when a nested list lacks its parent id.
-    public var listPath: String? { Self.resource.listPath(parentID: parentID) }
-}
-
 /// A client-side refusal of a filter value, before any request is sent.
 public struct LagoQueryError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// The query parameter at fault, spelled as Lago spells it (`statuses[]`, `invoice_id`).
