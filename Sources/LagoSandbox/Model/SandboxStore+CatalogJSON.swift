@@ -91,7 +91,7 @@ extension SandboxStore {
             "properties": chargePropertiesJSON(charge.pricing),
             "applied_pricing_unit": .null,
             "lago_parent_id": .null,
-            "filters": .array([]),
+            "filters": chargeFiltersJSON(c),
             "taxes": .array([]),
         ])
     }
