@@ -82,6 +82,10 @@ await scenario("keys") {
     guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     for size in options.listSizes { try await KeystrokeBench.run(size: size, templates: parsedTemplates, report: report) }
 }
+await scenario("collections") {
+    guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
+    try await CollectionsBench.run(size: 10_000, templates: parsedTemplates, report: report)
+}
 await scenario("rss") {
     guard !templates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     try MemoryBench.run(sizes: options.rssSizes, templates: templates, report: report)
