@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Record actions: availability, confirmation, running them once, and showing the outcome.
 extension BrowserModel {
@@ -11,10 +12,19 @@ extension BrowserModel {
     /// Availability of `action` for the focused record, with the reason when disabled.
     public func availability(of action: ActionID) -> Availability {
         guard registry.spec(action) != nil else { return .disabled("not available in read-only mode") }
+        if let (bulk, pane) = bulkTarget(action) { return bulkAvailability(bulk, pane) }
         return ActionRules.availability(action, actionContext)
     }
 
     func recordAction(_ spec: ActionSpec) {
+        if let (bulk, pane) = bulkTarget(spec.id) {
+            if case let .disabled(reason) = bulkAvailability(bulk, pane) {
+                toast(.warning, "Cannot \(spec.title): \(reason)")
+            } else {
+                confirmBulk(bulk, pane)
+            }
+            return
+        }
         let ctx = actionContext
         guard let record = ctx.record else { toast(.warning, "Nothing selected"); return }
         if case let .disabled(reason) = ActionRules.availability(spec.id, ctx) {
@@ -34,40 +44,22 @@ extension BrowserModel {
         }
     }
 
-    /// The record's page in Lago's web app.
+    /// The record's page in Lago's web app (its catalogue row's `webPath`).
     func webURL(for record: SelectedRecord) -> URL? {
-        guard let base = profile.webAppURL else { return nil }
-        let j = record.json
-        let path: String?
-        switch record.resource {
-        case .customers: path = j.string("lago_id").map { "customer/\($0)" }
-        case .invoices:
-            if let c = j.string("customer.lago_id") ?? j.string("lago_customer_id"), let id = j.string("lago_id") {
-                path = "customer/\(c)/invoice/\(id)/overview"
-            } else { path = nil }
-        case .subscriptions:
-            if let c = j.string("lago_customer_id"), let id = j.string("lago_id") { path = "customer/\(c)/subscription/\(id)/overview" } else { path = nil }
-        case .wallets:
-            if let c = j.string("lago_customer_id"), let id = j.string("lago_id") { path = "customer/\(c)/wallet/\(id)" } else { path = nil }
-        case .plans: path = j.string("lago_id").map { "plan/\($0)/overview" }
-        case .billableMetrics: path = j.string("lago_id").map { "billable-metric/\($0)" }
-        case .coupons: path = j.string("lago_id").map { "coupon/\($0)/overview" }
-        case .addOns: path = j.string("lago_id").map { "add-on/\($0)" }
-        default: path = nil
-        }
-        return path.map { base.appendingPathComponent($0) }
+        guard let base = profile.webAppURL, let path = record.resource.entry.webPath(reading: record.json.string) else { return nil }
+        return base.appendingPathComponent(path)
     }
 
     // MARK: invoice actions
 
-    static func customerName(of invoice: BrowserJSON) -> String {
+    static func customerName(of invoice: JSONValue) -> String {
         for p in ["customer.name", "customer.legal_name", "customer.external_id", "external_customer_id"] {
-            if let v = invoice.string(p), !v.isEmpty { return TerminalSafeText.clean(v) }
+            if let v = invoice.string(p), !v.isEmpty { return TextSanitizer.clean(v) }
         }
         return "unknown customer"
     }
 
-    static func amount(_ json: BrowserJSON, _ key: String) -> String {
+    static func amount(_ json: JSONValue, _ key: String) -> String {
         guard let c = json.int64(key) else { return "amount unknown" }
         return Format.money(cents: c, currency: json.string("currency") ?? "")
     }
@@ -128,7 +120,7 @@ extension BrowserModel {
         let j = record.json
         let form = TopUpForm(record: record, currency: j.string("currency") ?? "", rate: j.decimal("rate_amount") ?? 1,
                              minCents: j.int64("paid_top_up_min_amount_cents"), maxCents: j.int64("paid_top_up_max_amount_cents"))
-        var lines = [StyledText("Top up wallet \(record.displayName) of \(TerminalSafeText.clean(j.string("external_customer_id") ?? "customer"))"),
+        var lines = [StyledText("Top up wallet \(record.displayName) of \(TextSanitizer.clean(j.string("external_customer_id") ?? "customer"))"),
                      StyledText("1 credit = \(Format.money(cents: MoneyText.cents(fromMajor: form.rate, currencyCode: form.currency), currency: form.currency))", role: .muted)]
         if form.minCents != nil || form.maxCents != nil {
             let min = form.minCents.map { "min " + Format.money(cents: $0, currency: form.currency) }
@@ -157,7 +149,7 @@ extension BrowserModel {
             parts.append("\(Format.decimal("\(g)")) granted credits (\(Format.money(cents: MoneyText.cents(fromMajor: g * form.rate, currencyCode: cur), currency: cur)), free)")
         }
         let name = form.record.displayName
-        let customer = TerminalSafeText.clean(form.record.json.string("external_customer_id") ?? "customer")
+        let customer = TextSanitizer.clean(form.record.json.string("external_customer_id") ?? "customer")
         let pending = PendingAction(action: .topUpWallet, record: form.record,
                                     mutation: .topUpWallet(walletId: form.record.id, paidCredits: (result.paid ?? 0) > 0 ? result.paid : nil,
                                                            grantedCredits: (result.granted ?? 0) > 0 ? result.granted : nil),
@@ -176,6 +168,10 @@ extension BrowserModel {
     func dialogKey(_ key: KeyPress) {
         guard var d = dialog else { return }
         if d.submitting { return }  // no double submit, no cancel mid-flight
+        if case .bulkProgress = d.purpose {
+            bulkProgressKey(key)
+            return
+        }
         switch key {
         case .escape:
             dialog = nil
@@ -213,7 +209,16 @@ extension BrowserModel {
     /// The non-Cancel button was pressed.
     func activate(_ d: DialogState) {
         switch d.purpose {
-        case .message: dialog = nil
+        case .message, .bulkProgress: dialog = nil
+        case let .bulk(plan, required):
+            if let required, d.fields.first?.value != required {
+                var e = d
+                e.error = "Type \(required) exactly to confirm"
+                dialog = e
+                return
+            }
+            dialog = nil
+            startBulk(plan)
         case let .topUp(form): reviewTopUp(form)
         case let .confirm(pending):
             if let required = pending.requiredText, d.fields.first?.value != required {
@@ -230,10 +235,10 @@ extension BrowserModel {
 
     /// What to say once an action succeeded. A finalized draft gets its final number from
     /// Lago, so the message names it: that is the number the customer will see.
-    static func doneText(_ pending: PendingAction, answer: BrowserJSON?) -> String {
+    static func doneText(_ pending: PendingAction, answer: JSONValue?) -> String {
         guard case .finalizeInvoice = pending.mutation, let number = answer?.string("number"),
               number != pending.record.displayName else { return pending.doneText }
-        return pending.doneText + " as " + TerminalSafeText.clean(number)
+        return pending.doneText + " as " + TextSanitizer.clean(number)
     }
 
     func submit(_ pending: PendingAction) {
@@ -251,7 +256,7 @@ extension BrowserModel {
             self.dialog = nil
             switch outcome {
             case let .success(data):
-                let answer = data.flatMap { try? BrowserJSON.parse($0) }
+                let answer = data.flatMap { try? JSONValue.parse($0) }
                 let doneText = Self.doneText(pending, answer: answer)
                 self.updateTask(taskID, .succeeded(doneText))
                 self.toast(.success, doneText)
@@ -293,7 +298,7 @@ extension BrowserModel {
         tracker.run { [weak self] in
             let data = try? await ds.record(record.resource, key: key, forceRefresh: true)
             guard let self else { return }
-            if let data, let json = try? BrowserJSON.parse(data) {
+            if let data, let json = try? JSONValue.parse(data) {
                 self.replaceEverywhere(record.id, json)
             }
             if afterUnknownOutcome {
@@ -313,7 +318,7 @@ extension BrowserModel {
         }
     }
 
-    func replaceEverywhere(_ id: String, _ json: BrowserJSON) {
+    func replaceEverywhere(_ id: String, _ json: JSONValue) {
         for screen in stack { for pane in screen.panes { pane.replace(recordID: id, with: json) } }
     }
 
@@ -331,7 +336,7 @@ extension BrowserModel {
     func addTask(_ title: String, state: TaskSnapshot.State) -> Int {
         let id = nextTaskID
         nextTaskID += 1
-        tasks.append(TaskSnapshot(id: id, title: TerminalSafeText.clean(title), state: state, fraction: nil))
+        tasks.append(TaskSnapshot(id: id, title: TextSanitizer.clean(title), state: state, fraction: nil))
         if tasks.count > 8 { tasks.removeFirst(tasks.count - 8) }
         return id
     }
@@ -350,7 +355,7 @@ extension BrowserModel {
         guard !inFlight.contains(key) else { return }
         inFlight.insert(key)
         let number = record.displayName
-        let safeName = String(number.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + ".pdf"
+        let safeName = BulkAction.pdfFileName(number)
         let directory = env.configuration.resolvedDownloadDirectory()
         let ds = env.dataSource
         let taskID = addTask("PDF \(number)", state: .running("requesting…"))

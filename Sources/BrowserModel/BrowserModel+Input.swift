@@ -35,7 +35,9 @@ extension BrowserModel {
         case .detail:
             if let record = top?.focused.selectedRecord, !(top?.focused is DetailPane) { push(makeDetailScreen(record)) }
         case .rawJSON:
-            if let detail = top?.focused as? DetailPane {
+            if let results = top?.focused as? BulkResultPane {
+                results.toggleJSON()
+            } else if let detail = top?.focused as? DetailPane {
                 detail.show(.raw)
             } else if let record = top?.focused.selectedRecord {
                 push(makeDetailScreen(record, tab: .raw))
@@ -50,6 +52,7 @@ extension BrowserModel {
         case .diagnoseUsage: openDiagnosis()
         case .usageHistory: openUsageHistory()
         case .switchMetric: (top?.focused as? UsageHistoryPane)?.switchMetric()
+        case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
         case .copyID, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
@@ -187,6 +190,7 @@ extension BrowserModel {
         case let .usage(customer, subscription): openUsage(customer: customer, subscription: subscription)
         case .overdue: openFromCommand(makeOverdueScreen())
         case let .event(transactionId): openFromCommand(makeEventScreen(transactionId, known: nil))
+        case let .write(path): writeBulkResults(to: path)
         case .dashboard:
             while stack.count > 1 { pop() }
             top?.focus = 0

@@ -86,11 +86,6 @@ extension BrowserModel {
         return BrowserScreen(kind: .usage, layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "usage") { _ in [target.label, "usage"] }
     }
 
-    func makeEventScreen(_ transactionId: String, known: BrowserJSON?) -> BrowserScreen {
-        let pane = EventDetailPane(id: PaneID("event"), env: env, transactionId: transactionId, known: known)
-        return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "event") { _ in ["event " + pane.title] }
-    }
-
     func makeOverdueScreen() -> BrowserScreen {
         let controller = OverdueController(env: env)
         let screen = BrowserScreen(kind: .overdue, layout: .single, panes: [controller.pane], parentCrumbs: [], viewKey: "overdue") { _ in ["overdue"] }
@@ -135,7 +130,7 @@ extension BrowserModel {
         case .events:
             push(makeEventScreen(record.id, known: record.json))
         case .wallets:
-            let request = ListRequest(.walletTransactions, filters: [ListFilter("wallet_id", record.id)])
+            let request = ListRequest(.walletTransactions, under: record.id)
             push(makeListScreen(request, title: "transactions", parentCrumbs: screen.crumbs + [record.displayName]))
         default:
             push(makeDetailScreen(record))

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The browser's behaviour, without a terminal: a navigation stack of screens made of panes,
 /// the `:` command line and `/` filter, the action registry with confirmation dialogs, live
@@ -41,6 +42,10 @@ public final class BrowserModel {
     /// ctrl-r tries the re-read again, so nothing is offered on a possibly stale status.
     var pendingRechecks: [String: SelectedRecord] = [:]
     var sortMemory: [String: SortSpec] = [:]
+    /// The bulk run under way, if any.
+    var bulkRun: BulkRunState?
+    /// The last bulk run's result table (`:w FILE` saves it).
+    var lastBulkResults: [BulkResult]?
     var terminalVisible = true
     var selectionTimer: (any BrowserTimer)?
     var started = false
@@ -171,7 +176,7 @@ public final class BrowserModel {
         let id = nextToastID
         nextToastID += 1
         let sticky = sticky || level == .error
-        toasts.append(Toast(id: id, level: level, text: TerminalSafeText.clean(text), sticky: sticky))
+        toasts.append(Toast(id: id, level: level, text: TextSanitizer.clean(text), sticky: sticky))
         if toasts.count > 5 { toasts.removeFirst(toasts.count - 5) }
         if !sticky {
             _ = env.clock.schedule(after: .seconds(6)) { [weak self] in

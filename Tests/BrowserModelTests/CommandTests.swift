@@ -5,7 +5,8 @@ import Testing
 @Suite struct CommandParserTests {
     @Test(arguments: CommandParser.aliases.sorted { $0.key < $1.key })
     func everyAliasParses(alias: String, target: String) throws {
-        let text = target == "wallet_transactions" ? "\(alias) w_1" : (target == "sort" ? "\(alias) name" : alias)
+        let argument = ["wallet_transactions": " w_1", "sort": " name", "write": " results.ndjson"][target] ?? ""
+        let text = alias + argument
         let parsed = try CommandParser.parse(text)
         switch parsed {
         case let .list(cmd): #expect(cmd.resource.rawValue == target)
@@ -18,6 +19,9 @@ import Testing
         case .quit: #expect(target == "quit")
         case .sort: #expect(target == "sort")
         case .event: #expect(target == "events")
+        case let .write(path):
+            #expect(target == "write")
+            #expect(path == "results.ndjson")
         }
     }
 
@@ -82,7 +86,7 @@ import Testing
         #expect(InvoiceQuickFilter.overdue.filters == [ListFilter("payment_overdue", "true")])
         #expect(InvoiceQuickFilter.disputed.filters == [ListFilter("payment_dispute_lost", "true")])
         let r = InvoiceQuickFilter.outstanding.apply(to: ListRequest(.invoices, filters: [ListFilter("external_customer_id", "c")]))
-        #expect(r.queryItems.map { "\($0.name)=\($0.value ?? "")" } == ["external_customer_id=c", "payment_status[]=failed", "payment_status[]=pending", "status=finalized"])
+        #expect(r.queryItems.map { "\($0.name)=\($0.value ?? "")" } == ["external_customer_id=c", "payment_statuses[]=failed", "payment_statuses[]=pending", "statuses[]=finalized"])
         #expect(InvoiceQuickFilter.matching(r) == .outstanding)
     }
 }

@@ -17,8 +17,9 @@ import Testing
     /// Lists the active subscription of the showcase customer named `name` (one row, selected).
     func openSubscriptions(of name: String, _ live: SandboxFlowTests.Live) async throws -> String {
         let client = try self.client(live)
-        let customer = try #require(try await client.allRecords(CustomerListQuery()).allItems().first { $0.name == name })
-        let sub = try #require(try await client.allRecords(SubscriptionListQuery(statuses: [.active], externalCustomerId: customer.externalId)).allItems().first)
+        let customer = try #require(try await client.allRecords(.customers, as: Customer.self).allItems().first { $0.name == name })
+        let sub = try #require(try await client.allRecords(.subscriptions, filters: [("status", ["active"]), ("external_customer_id", [customer.externalId])],
+                                                           as: Subscription.self).allItems().first)
         await live.command("sub external_id=\(sub.externalId) status=active")
         #expect(live.rows.count == 1)
         return sub.externalId

@@ -58,10 +58,12 @@ extension EndToEndTests {
             }
             let txn = try #require(Self.transactionIds(seats).first)
             try t.press("Enter")
-            let detail = try await t.waitFor("the event's fee") { $0.contains("Fee (pay in advance)") && Screen.isSettled($0) }
+            // The whole trail, waited for as one screen (a capture can land mid-frame).
+            let detail = try await t.waitFor("the event's fee") { screen in
+                screen.contains("Fee (pay in advance)") && screen.contains("not invoiced yet") && screen.contains("pending") && Screen.isSettled(screen)
+            }
             #expect(detail.contains(txn))
             #expect(detail.contains("unique_count_agg of user_id"))
-            #expect(detail.contains("not invoiced yet"))
             let fees = try await sandbox.list("fees?event_transaction_id=\(txn)", key: "fees")
             let cents = try #require(fees.first?["amount_cents"] as? Int)
             #expect(cents > 0)

@@ -38,7 +38,7 @@ import Testing
     }
 
     var cleanEvents: [Event] {
-        [event("t1", "api_calls"), event("t2", "storage_gb", ["gb": .string("12.5")]), event("t3", "storage_gb", ["gb": .number(3)]),
+        [event("t1", "api_calls"), event("t2", "storage_gb", ["gb": .string("12.5")]), event("t3", "storage_gb", ["gb": .number("3")]),
          event("t4", "seats", ["user_id": .string("u_1")]), event("t5", "hours", ["hours": .string("2"), "region": .string("eu")]),
          event("t6", "hours", ["hours": .string("1e1"), "region": .string("us")]),
          // Last month's event, received last month: history, not a problem.
@@ -51,7 +51,7 @@ import Testing
 
     @Test func everyRuleFindsItsKind() throws {
         let events = cleanEvents + [
-            event("u1", "storage_gbs"), event("u2", "storage_gbs"), event("u3", "peak_vcpu", ["vcpu": .number(4)]),
+            event("u1", "storage_gbs"), event("u2", "storage_gbs"), event("u3", "peak_vcpu", ["vcpu": .number("4")]),
             event("o1", "api_calls", at: -3 * 86_400, received: 86_400),
             event("f1", "api_calls", at: 400 * 86_400),
             event("m1", "storage_gb"), event("m2", "storage_gb", ["gb": .null]),
@@ -96,9 +96,10 @@ import Testing
 
     /// The active subscription of the showcase customer named `name`.
     func activeSubscription(named name: String, _ client: LagoClient) async throws -> Subscription {
-        let customers = try await client.allRecords(CustomerListQuery()).allItems()
+        let customers = try await client.allRecords(.customers, as: Customer.self).allItems()
         let customer = try #require(customers.first { $0.name == name })
-        let subs = try await client.allRecords(SubscriptionListQuery(statuses: [.active], externalCustomerId: customer.externalId)).allItems()
+        let subs = try await client.allRecords(.subscriptions, filters: [("status", ["active"]), ("external_customer_id", [customer.externalId])],
+                                               as: Subscription.self).allItems()
         return try #require(subs.first)
     }
 
@@ -120,7 +121,7 @@ import Testing
             #expect(onNorthwind.isEmpty, "\(onNorthwind)")
             // Examples are real events: each can be opened by its transaction id.
             for finding in onLumiere + onKestrel {
-                let opened = try await client.event(transactionId: try #require(finding.examples.first))
+                let opened = try await client.record(.events, key: try #require(finding.examples.first), as: Event.self)
                 #expect(opened.transactionId == finding.examples.first)
             }
         }

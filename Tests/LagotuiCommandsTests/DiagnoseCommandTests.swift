@@ -19,7 +19,7 @@ import Testing
             let result = try await run.run(["diagnose", "usage", "--all"], environment: api(sandbox))
             #expect(result.status == 1, "\(result.stderr)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
-            let findings = try lines.map { try OrderedJSON.parse($0) }
+            let findings = try lines.map { try JSONValue.parse($0) }
             let kinds = Set(findings.compactMap { $0["kind"]?.stringValue })
             #expect(kinds == Set(UsageFindingKind.allCases.map(\.rawValue)), "\(result.stdout)")
             // Every line is one object with the same keys in the same order, kind first.
@@ -36,10 +36,10 @@ import Testing
             let subscription = try #require(kestrel["external_subscription_id"]?.stringValue)
             let one = try await run.run(["diagnose", "usage", "--customer", customer, "--subscription", subscription], environment: api(sandbox))
             #expect(one.status == 1)
-            #expect(Set(one.stdout.split(separator: "\n").compactMap { try? OrderedJSON.parse(String($0))["kind"]?.stringValue })
+            #expect(Set(one.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0))["kind"]?.stringValue })
                     == ["outside_period", "other_subscription", "unmatched_filter"])
             let flagged = Set(findings.compactMap { $0["external_subscription_id"]?.stringValue })
-            let all = try await sandbox.client().allRecords(SubscriptionListQuery(statuses: [.active])).allItems().map(\.externalId)
+            let all = try await sandbox.client().allRecords(.subscriptions, filters: [("status", ["active"])], as: Subscription.self).allItems().map(\.externalId)
             let clean = try #require(all.first { !flagged.contains($0) })
             let quiet = try await run.run(["diagnose", "usage", "--subscription", clean], environment: api(sandbox))
             #expect(quiet.status == 0, "\(quiet.stdout)\(quiet.stderr)")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoAPI
 
 /// Every view of the real browser (dashboard panes, detail, raw JSON, usage, overdue, help,
 /// the top-up form and the typed void confirmation) at 80x24, 200x60 and 20x6: it fits, it
@@ -31,7 +32,7 @@ import Testing
         Scenario(name: "overdue", keys: ["O"], expect: "overdue"),
         Scenario(name: "help", keys: ["?"], expect: "Help — Esc closes"),
         Scenario(name: "top-up form", keys: ["tab", "tab", "tab", "tab", "T"], expect: "Top up"),
-        Scenario(name: "live void", keys: ["tab", "tab", "j", "V"], expect: "INV-0041", environment: .live),
+        Scenario(name: "live void", keys: ["tab", "tab", "j", "X"], expect: "INV-0041", environment: .live),
         Scenario(name: "command line", keys: [":", "i", "n", "v"], expect: ":inv"),
         Scenario(name: "filter", keys: ["/", "a", "c"], expect: "/ac"),
     ]

@@ -33,6 +33,11 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case diagnoseUsage = "diagnose-usage"
     case usageHistory = "usage-history"
     case switchMetric = "switch-metric"
+    // marks (invoice lists)
+    case toggleMark = "mark"
+    case markRange = "mark-range"
+    case markAll = "mark-all"
+    case clearMarks = "clear-marks"
     // record actions
     case copyID = "copy-id"
     case openWeb = "open-web"

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A confirmation, form or message dialog, with Cancel focused by default.
 struct DialogState {
@@ -9,6 +10,10 @@ struct DialogState {
         case topUp(TopUpForm)
         /// A result to acknowledge.
         case message
+        /// Confirm a bulk action on the marked invoices (`requiredText`: the count, live profile).
+        case bulk(BulkPlan, requiredText: String?)
+        /// A bulk run's progress: Esc or Stop stops starting new requests.
+        case bulkProgress
     }
 
     struct Field {
@@ -45,9 +50,9 @@ struct DialogState {
     }
 
     var snapshot: DialogSnapshot {
-        DialogSnapshot(kind: kind, title: TerminalSafeText.clean(title), lines: lines,
+        DialogSnapshot(kind: kind, title: TextSanitizer.clean(title), lines: lines,
                        fields: fields.enumerated().map { i, f in
-                           FieldSnapshot(label: f.label, value: TerminalSafeText.clean(f.value), placeholder: f.placeholder,
+                           FieldSnapshot(label: f.label, value: TextSanitizer.clean(f.value), placeholder: f.placeholder,
                                          focused: focus == .field(i), hint: f.hint, error: f.error)
                        },
                        buttons: buttons, focusedButton: { if case let .button(b) = focus { return b } else { return nil } }(),

@@ -16,8 +16,8 @@ extension BrowserDataSource {
                                                                                 ListFilter("status", ["terminated", "pending", "canceled"])]),
                                           as: Subscription.self)
             },
-            events: { query, page in
-                let request = ListRequest(.events, filters: query.queryItems.map { ListFilter($0.name, $0.value ?? "") })
+            events: { filters, page in
+                let request = ListRequest(.events, filters: filters.map { ListFilter($0.name, $0.values) })
                 let result = try await source.freshPage(request, page: page, perPage: 100)
                 return Page(items: try result.items.map { try LagoJSON.decoder.decode(Event.self, from: $0) },
                             meta: PageMeta(currentPage: page, nextPage: result.nextPage, totalCount: result.totalCount))

@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// The support views of a subscription: its events (`e`), why its usage is what it is (`W`)
 /// and its usage history (`H`).
 extension BrowserModel {
@@ -34,6 +36,12 @@ extension BrowserModel {
         push(BrowserScreen(kind: .usage, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "usage-history") { _ in
             [sub.id, "usage history"]
         })
+    }
+
+    /// One event explained (Enter on an event, `:event TXN_ID`).
+    func makeEventScreen(_ transactionId: String, known: JSONValue?) -> BrowserScreen {
+        let pane = EventDetailPane(id: PaneID("event"), env: env, transactionId: transactionId, known: known)
+        return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "event") { _ in ["event " + pane.title] }
     }
 
     /// `W`: the diagnosis of the subscription's usage.

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One event explained (`:event TXN_ID`, or Enter on an event): its fields and properties,
 /// the billable metric its code matches (aggregation and field, or that none does), and what
@@ -9,11 +10,11 @@ import Foundation
 final class EventDetailPane: Pane {
     /// What the pane found, read in order: event, metric, fee, else current usage.
     struct Trail: Equatable {
-        var event: BrowserJSON?
-        var metric: BrowserJSON?
+        var event: JSONValue?
+        var metric: JSONValue?
         var metricMissing = false
-        var fees: [BrowserJSON] = []
-        var usageCharge: BrowserJSON?
+        var fees: [JSONValue] = []
+        var usageCharge: JSONValue?
         var usageCurrency: String?
         var usagePeriod: (from: String?, to: String?) = (nil, nil)
         var usageProblem: String?
@@ -34,14 +35,14 @@ final class EventDetailPane: Pane {
     var viewportRows = 20
     private var generation = 0
 
-    init(id: PaneID, env: PaneEnvironment, transactionId: String, known: BrowserJSON? = nil) {
+    init(id: PaneID, env: PaneEnvironment, transactionId: String, known: JSONValue? = nil) {
         self.id = id
         self.env = env
         self.transactionId = transactionId
         trail.event = known
     }
 
-    var title: String { TerminalSafeText.clean(transactionId) }
+    var title: String { TextSanitizer.clean(transactionId) }
     var resource: ResourceKind? { .events }
     var scopes: Set<ActionScope> { [.record, .resource(.events)] }
     var selectedRecord: SelectedRecord? {
@@ -75,24 +76,24 @@ final class EventDetailPane: Pane {
     /// Reads the event, then its metric, then its fee or the current usage charge.
     nonisolated static func follow(_ txn: String, source: any BrowserDataSource) async throws -> Trail {
         var trail = Trail()
-        let event = try BrowserJSON.parse(try await source.record(.events, key: txn, forceRefresh: false))
+        let event = try JSONValue.parse(try await source.record(.events, key: txn, forceRefresh: false))
         trail.event = event
         let code = event.string("code") ?? ""
         do {
-            trail.metric = try BrowserJSON.parse(try await source.record(.billableMetrics, key: code, forceRefresh: false))
+            trail.metric = try JSONValue.parse(try await source.record(.billableMetrics, key: code, forceRefresh: false))
         } catch let BrowserDataError.refused(status, _, _) where status == 404 {
             trail.metricMissing = true
         }
         let fees = try await source.freshPage(ListRequest(.fees, filters: [ListFilter("event_transaction_id", txn)]), page: 1, perPage: 20)
-        trail.fees = try fees.items.map(BrowserJSON.parse)
+        trail.fees = try fees.items.map(JSONValue.parse)
         guard trail.fees.isEmpty, !trail.metricMissing, let subscription = event.string("external_subscription_id") else { return trail }
         do {
-            let sub = try BrowserJSON.parse(try await source.record(.subscriptions, key: subscription, forceRefresh: false))
+            let sub = try JSONValue.parse(try await source.record(.subscriptions, key: subscription, forceRefresh: false))
             guard sub.string("status") == "active", let customer = sub.string("external_customer_id") else {
                 trail.usageProblem = "Subscription \(subscription) is \(sub.string("status") ?? "not active"): it has no current usage."
                 return trail
             }
-            let usage = try BrowserJSON.parse(try await source.currentUsage(externalCustomerId: customer, externalSubscriptionId: subscription))
+            let usage = try JSONValue.parse(try await source.currentUsage(externalCustomerId: customer, externalSubscriptionId: subscription))
             trail.usageCurrency = usage.string("currency")
             trail.usagePeriod = (usage.string("from_datetime"), usage.string("to_datetime"))
             trail.usageCharge = usage.array("charges_usage").first { $0.string("billable_metric.code") == code }
@@ -124,7 +125,7 @@ final class EventDetailPane: Pane {
             let field = metric.string("field_name").flatMap { $0.isEmpty ? nil : $0 }
             out.append(StyledText("aggregation", indent: 1, trailing: aggregation + (field.map { " of " + $0 } ?? "")))
             if let field {
-                let present = event.value(at: "properties")?.member(field)
+                let present = event.value(at: "properties")?[field]
                 out.append(StyledText(present == nil ? "this event has no \(field): it adds nothing" : "\(field) = \(EventsPane.propertyText(present))",
                                       role: present == nil ? .warning : .normal, indent: 1))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The events of one subscription, newest first (`GET /events?external_subscription_id=`):
 /// time, code, transaction id, and the properties the events carry as columns of their own.
@@ -22,7 +23,7 @@ final class EventsPane: Pane {
     let id: PaneID
     let env: PaneEnvironment
     let target: Target
-    private(set) var rows: [BrowserJSON] = []
+    private(set) var rows: [JSONValue] = []
     private var known: Set<String> = []
     private(set) var codeFilter: String?
     private(set) var following = false
@@ -56,7 +57,7 @@ final class EventsPane: Pane {
         guard rows.indices.contains(cursor.index) else { return nil }
         let json = rows[cursor.index]
         let txn = json.string("transaction_id") ?? ""
-        return SelectedRecord(resource: .events, id: txn, json: json, displayName: TerminalSafeText.clean(txn))
+        return SelectedRecord(resource: .events, id: txn, json: json, displayName: TextSanitizer.clean(txn))
     }
 
     func setVisible(_ visible: Bool) {
@@ -98,7 +99,7 @@ final class EventsPane: Pane {
         loading = true
         let request = request()
         let source = env.dataSource
-        env.load({ try await source.freshPage(request, page: 1, perPage: 100).items.map(BrowserJSON.parse) },
+        env.load({ try await source.freshPage(request, page: 1, perPage: 100).items.map(JSONValue.parse) },
                  isCurrent: { [weak self] in self?.generation == gen }) { [weak self] result in
             guard let self else { return }
             self.loading = false
@@ -124,11 +125,11 @@ final class EventsPane: Pane {
         let known = self.known
         env.tracker.run { [weak self] in
             do {
-                var fresh: [BrowserJSON] = []
+                var fresh: [JSONValue] = []
                 var page: Int? = 1
                 while let current = page, current <= 5 {
                     let result = try await source.freshPage(request, page: current, perPage: 100)
-                    let items = try result.items.map(BrowserJSON.parse)
+                    let items = try result.items.map(JSONValue.parse)
                     let unseen = items.filter { !known.contains($0.string("transaction_id") ?? "") }
                     fresh += unseen
                     page = unseen.count == items.count ? result.nextPage : nil
@@ -148,7 +149,7 @@ final class EventsPane: Pane {
         }
     }
 
-    private func received(_ fresh: [BrowserJSON]) {
+    private func received(_ fresh: [JSONValue]) {
         let now = env.clock.now
         arrivals.removeAll { now.timeIntervalSince($0.at) > 60 }
         guard !fresh.isEmpty else { return }
@@ -214,8 +215,8 @@ final class EventsPane: Pane {
         let window = scroll < end ? Array(rows[scroll..<end]) : []
         let tableRows = window.enumerated().map { offset, json in
             let cells = [EventsPane.timestamp(json.string("timestamp")), json.string("code") ?? "", json.string("transaction_id") ?? ""]
-                + keys.map { EventsPane.propertyText(json.value(at: "properties")?.member($0)) }
-            return RowSnapshot(id: json.string("transaction_id") ?? "\(scroll + offset)", cells: cells.map(TerminalSafeText.clean),
+                + keys.map { EventsPane.propertyText(json.value(at: "properties")?[$0]) }
+            return RowSnapshot(id: json.string("transaction_id") ?? "\(scroll + offset)", cells: cells.map(TextSanitizer.clean),
                                cellRoles: Array(repeating: .normal, count: cells.count), role: .normal, changedColumns: [],
                                selected: scroll + offset == cursor.index)
         }
@@ -237,7 +238,7 @@ final class EventsPane: Pane {
         return String(raw.prefix(19)).replacingOccurrences(of: "T", with: " ")
     }
 
-    static func propertyText(_ value: BrowserJSON?) -> String {
+    static func propertyText(_ value: JSONValue?) -> String {
         guard let value else { return "" }
         switch value {
         case .null: return "null"
@@ -246,13 +247,5 @@ final class EventsPane: Pane {
         case .bool(let b): return b ? "true" : "false"
         case .array, .object: return value.prettyPrinted().replacingOccurrences(of: "\n", with: " ")
         }
-    }
-}
-
-extension BrowserJSON {
-    /// The member `key` of an object (keys may contain dots, unlike `value(at:)` paths).
-    func member(_ key: String) -> BrowserJSON? {
-        guard case let .object(members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
     }
 }

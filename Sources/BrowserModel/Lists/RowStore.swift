@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One row as the descriptor computed it from a record's JSON, before it goes into a
 /// `RowStore` (transient: the store keeps only its bytes).
@@ -25,7 +26,7 @@ struct CompactRow {
 /// Every loaded row of a list, compactly: a few hundred bytes per row in two byte arenas
 /// instead of a parsed JSON tree, cell strings and a filter string per row (issue 8: 100,000
 /// invoices took 1.4 GB that way). Rows live in append-only *slots*; a changed row gets a new
-/// slot and the old one is left dead (`ListPane` decides which slots are shown, and compacts).
+/// slot and the old one is left dead (`ListState` decides which slots are shown, and compacts).
 ///
 /// Per slot, the `records` arena holds: a flags byte and LEB128 lengths (id, lookup key,
 /// cells, sort texts, page, and the haystack's length when the id is not stored apart), the
@@ -35,7 +36,7 @@ struct CompactRow {
 /// slot's lower-cased filter text followed by a 0x00 byte, so a plain-text filter is one
 /// search pass over whole chunks.
 struct RowStore {
-    /// Separates cell texts; never in a cell (`TerminalSafeText` replaces control characters).
+    /// Separates cell texts; never in a cell (`TextSanitizer` replaces control characters).
     static let cellSeparator: UInt8 = 0x1F
     /// Ends each haystack; no filter needle contains it, so a match never spans two rows.
     static let haystackTerminator: UInt8 = 0x00
@@ -441,7 +442,7 @@ struct RowMaker: @unchecked Sendable {
     let resource: ResourceKind
 
     /// The row of one record.
-    func row(_ json: BrowserJSON) -> CompactRow {
+    func row(_ json: JSONValue) -> CompactRow {
         CompactRow(id: descriptor.id(of: json), lookupKey: resource.lookupKey(of: json),
                    cells: descriptor.cells(of: json), role: descriptor.rowRole(json))
     }
@@ -450,9 +451,10 @@ struct RowMaker: @unchecked Sendable {
     /// skipped), each with its stored bytes and the item's JSON for the resident window.
     func rows(_ items: [Data], page: Int) -> [BuiltRow] {
         items.compactMap { data in
-            guard let json = try? BrowserJSON.parse(data) else { return nil }
+            guard let json = try? JSONValue.parse(data) else { return nil }
             let row = row(json)
-            return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data)
+            return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data,
+                            facts: resource == .invoices ? InvoiceFacts(json) : nil)
         }
     }
 }
@@ -462,4 +464,6 @@ struct BuiltRow: Sendable {
     var row: CompactRow
     var record: [UInt8]
     var json: Data
+    /// What marks and bulk plans need of an invoice (nil for other resources).
+    var facts: InvoiceFacts?
 }

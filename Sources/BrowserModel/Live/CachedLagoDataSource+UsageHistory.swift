@@ -14,6 +14,7 @@ extension CachedLagoDataSource {
     }
 
     public func lifetimeUsage(externalSubscriptionId: String) async throws -> Data {
-        try await getRoot(LagoResource.subscriptions.recordPath(id: externalSubscriptionId) + "/lifetime_usage", rootKey: "lifetime_usage", query: [])
+        let endpoint = SubscriptionUsageEndpoint.lifetime
+        return try await getRoot(endpoint.path(externalSubscriptionId: externalSubscriptionId), rootKey: endpoint.rootKey, query: [])
     }
 }

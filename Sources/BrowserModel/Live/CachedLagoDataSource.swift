@@ -18,7 +18,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
 
     public func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {
         AsyncThrowingStream { continuation in
-            guard let key = PageKey.list(request.resource, parentID: request.values(of: "wallet_id")?.first, query: request.queryItems,
+            guard let key = PageKey.list(request.resource, parentID: request.parentID, query: request.queryItems,
                                          page: page, perPage: perPage) else {
                 continuation.finish(throwing: BrowserDataError.unavailable("cannot list \(request.resource.title) without its parent"))
                 return
@@ -56,29 +56,30 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func perform(_ mutation: BrowserMutation) async throws -> Data? {
-        let changed: Set<String>
-        switch mutation {
-        case .topUpWallet: changed = ["wallets", "wallet_transactions", "invoices"]
-        default: changed = ["invoices", "fees", "payments", "credit_notes", "wallets", "wallet_transactions", "customers"]
-        }
         let action: LagoAction
-        let response: HTTPResponse
         do {
             action = try Self.action(mutation)
+        } catch {
+            throw Self.map(error, mutation: true)
+        }
+        // Marked stale whatever the outcome: an unanswered action may still have been applied.
+        let changed = Set(action.invalidates.map(CachedResource.records))
+        let response: HTTPResponse
+        do {
             response = try await client.send(action)
         } catch {
             await cache.invalidate(resources: changed)
             throw Self.map(error, mutation: true)
         }
         await cache.invalidate(resources: changed)
-        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[action.rootKey] else { return nil }
+        guard !response.body.isEmpty, let json = try? JSONValue.parse(response.body), let object = json[action.rootKey] else { return nil }
         let data = Data(object.prettyPrinted().utf8)
         if action.rootKey == LagoResource.invoices.singularKey { await cache.store(record: data, resource: .invoices) }
         return data
     }
 
     /// The LagoAPI action behind a browser mutation (its method, path and body).
-    static func action(_ mutation: BrowserMutation) throws -> LagoAction {
+    public static func action(_ mutation: BrowserMutation) throws -> LagoAction {
         switch mutation {
         case let .finalizeInvoice(id): try .finalizeInvoice(lagoId: id)
         case let .refreshInvoice(id): try .refreshInvoice(lagoId: id)
@@ -95,7 +96,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
         } catch {
             throw Self.map(error, mutation: false)
         }
-        guard let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else {
+        guard let json = try? JSONValue.parse(response.body), let object = json[rootKey] else {
             throw BrowserDataError.unavailable("unexpected response from \(path): no \(rootKey)")
         }
         return Data(object.prettyPrinted().utf8)
@@ -115,7 +116,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
 
     private func usage(_ endpoint: CustomerUsageEndpoint, _ externalCustomerId: String, _ externalSubscriptionId: String) async throws -> Data {
         try await getRoot(endpoint.path(externalCustomerId: externalCustomerId), rootKey: endpoint.rootKey,
-                          query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+                          query: [endpoint.subscriptionItem(externalSubscriptionId)])
     }
 
     public func overdueBalances() async throws -> Data {
@@ -138,11 +139,11 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
-        await cache.search(term, in: [request.resource.rawValue], limit: 50).map(\.json)
+        await cache.search(term, in: [.records(request.resource)], limit: 50).map(\.json)
     }
 
     /// Sorts a LagoError into what the browser must tell the user.
-    static func map(_ error: any Error, mutation: Bool) -> BrowserDataError {
+    public static func map(_ error: any Error, mutation: Bool) -> BrowserDataError {
         if let e = error as? BrowserDataError { return e }
         if let f = error as? FetchFailure { return map(f.error, mutation: mutation) }
         guard let e = error as? LagoError else { return .unavailable(String(describing: error)) }
@@ -160,6 +161,9 @@ public struct CachedLagoDataSource: BrowserDataSource {
             return .outcomeUnknown("check the \(subject) before retrying")
         case .network, .timeout:
             return mutation ? .outcomeUnknown(e.message) : .unavailable(e.message)
+        case let .rateLimited(retryAfter) where mutation:
+            // Not processed: a bulk run may send it again after the wait.
+            return .rateLimited(retryAfter: retryAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }, message: e.message)
         default: return .unavailable(e.message)
         }
     }

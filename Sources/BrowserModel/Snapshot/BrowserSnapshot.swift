@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Everything the terminal front end needs to draw one frame. Immutable and `Sendable`: the
 /// model builds a fresh one on request (`BrowserModel.snapshot()`) and never mutates it.
@@ -196,6 +197,8 @@ public struct RowSnapshot: Sendable, Equatable {
     public var changedColumns: Set<Int>
     /// True when this row carries the cursor.
     public var selected: Bool
+    /// Whether the row is marked for a bulk action (and still eligible for one).
+    public var mark: RowMark = .none
 }
 
 /// A scrollable block of text lines.
@@ -221,10 +224,10 @@ public struct StyledText: Sendable, Equatable {
     public var trailing: String?
 
     public init(_ text: String, role: StatusRole = .normal, indent: Int = 0, trailing: String? = nil) {
-        self.text = TerminalSafeText.clean(text)
+        self.text = TextSanitizer.clean(text)
         self.role = role
         self.indent = indent
-        self.trailing = trailing.map(TerminalSafeText.clean)
+        self.trailing = trailing.map(TextSanitizer.clean)
     }
 }
 

@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// A pane of charts: a bar chart (one bar per period), progress meters (amount towards a
 /// threshold) and text lines under them. Values are exact integers (cents, or units in
 /// hundredths) with their labels already formatted, so the front end never formats money.
@@ -11,8 +13,8 @@ public struct ChartSnapshot: Sendable, Equatable {
         public var valueLabel: String
         public var kind: BarKind
         public init(label: String, value: Int64, valueLabel: String, kind: BarKind = .normal) {
-            self.label = TerminalSafeText.clean(label); self.value = value
-            self.valueLabel = TerminalSafeText.clean(valueLabel); self.kind = kind
+            self.label = TextSanitizer.clean(label); self.value = value
+            self.valueLabel = TextSanitizer.clean(valueLabel); self.kind = kind
         }
     }
 
@@ -24,7 +26,7 @@ public struct ChartSnapshot: Sendable, Equatable {
         /// The exact figures ("€620.00 of €1,000.00").
         public var label: String
         public init(title: String, value: Int64, target: Int64, label: String) {
-            self.title = TerminalSafeText.clean(title); self.value = value; self.target = target; self.label = TerminalSafeText.clean(label)
+            self.title = TextSanitizer.clean(title); self.value = value; self.target = target; self.label = TextSanitizer.clean(label)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A subscription's usage as a whole (`H` on a subscription): the amount of each invoiced
 /// period as a bar chart with the open period highlighted (`m` switches to one metric's
@@ -22,7 +23,7 @@ final class UsageHistoryPane: Pane {
     let env: PaneEnvironment
     let target: UsagePane.Target
     private(set) var history: [Period] = []
-    private(set) var lifetime: BrowserJSON?
+    private(set) var lifetime: JSONValue?
     private(set) var lifetimeProblem: String?
     private(set) var error: String?
     private(set) var loading = false
@@ -75,13 +76,13 @@ final class UsageHistoryPane: Pane {
         loading = true
         let source = env.dataSource
         let target = self.target
-        env.load({ () async throws -> (BrowserJSON, BrowserJSON, BrowserJSON?, String?) in
-            let past = try BrowserJSON.parse(try await source.pastUsage(externalCustomerId: target.customerExternalId,
+        env.load({ () async throws -> (JSONValue, JSONValue, JSONValue?, String?) in
+            let past = try JSONValue.parse(try await source.pastUsage(externalCustomerId: target.customerExternalId,
                                                                          externalSubscriptionId: target.subscriptionExternalId, periods: Self.periods))
-            let current = try BrowserJSON.parse(try await source.currentUsage(externalCustomerId: target.customerExternalId,
+            let current = try JSONValue.parse(try await source.currentUsage(externalCustomerId: target.customerExternalId,
                                                                                externalSubscriptionId: target.subscriptionExternalId))
             do {
-                return (past, current, try BrowserJSON.parse(try await source.lifetimeUsage(externalSubscriptionId: target.subscriptionExternalId)), nil)
+                return (past, current, try JSONValue.parse(try await source.lifetimeUsage(externalSubscriptionId: target.subscriptionExternalId)), nil)
             } catch {
                 return (past, current, nil, describe(error))
             }
@@ -90,7 +91,7 @@ final class UsageHistoryPane: Pane {
             self.loading = false
             switch result {
             case let .success((past, current, lifetime, problem)):
-                self.history = (past.arrayValue.reversed().map { Self.period($0, open: false) }) + [Self.period(current, open: true)]
+                self.history = ((past.arrayValue ?? []).reversed().map { Self.period($0, open: false) }) + [Self.period(current, open: true)]
                 self.lifetime = lifetime
                 self.lifetimeProblem = problem
                 self.error = nil
@@ -101,7 +102,7 @@ final class UsageHistoryPane: Pane {
         }
     }
 
-    static func period(_ json: BrowserJSON, open: Bool) -> Period {
+    static func period(_ json: JSONValue, open: Bool) -> Period {
         var units: [String: String] = [:]
         for charge in json.array("charges_usage") {
             guard let code = charge.string("billable_metric.code") else { continue }
@@ -182,13 +183,5 @@ final class UsageHistoryPane: Pane {
         return PaneSnapshot(id: id, title: "usage history", countText: loaded ? String(history.count) : "", focused: focused, state: state,
                             stale: false, filter: nil, serverSearch: nil, summary: [StyledText("Subscription " + target.label)],
                             content: .chart(chart), emptyMessage: nil)
-    }
-}
-
-extension BrowserJSON {
-    /// The elements when this is an array, else none.
-    var arrayValue: [BrowserJSON] {
-        if case let .array(items) = self { return items }
-        return []
     }
 }

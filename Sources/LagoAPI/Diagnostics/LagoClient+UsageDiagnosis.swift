@@ -5,12 +5,13 @@ extension LagoClient {
     public var usageDiagnosisReader: UsageDiagnosisReader {
         UsageDiagnosisReader(
             subscription: { try await self.subscription(externalId: $0) },
-            plan: { try await self.plan(code: $0) },
-            metrics: { try await self.allRecords(UnfilteredListQuery<BillableMetric>()).allItems() },
+            plan: { try await self.record(.plans, key: $0, as: Plan.self) },
+            metrics: { try await self.allRecords(.billableMetrics, as: BillableMetric.self).allItems() },
             inactiveSubscriptions: { customer in
-                try await self.allRecords(SubscriptionListQuery(statuses: [.terminated, .pending, .canceled], externalCustomerId: customer)).allItems()
+                try await self.allRecords(.subscriptions, filters: [("external_customer_id", [customer]), ("status", ["terminated", "pending", "canceled"])],
+                                          as: Subscription.self).allItems()
             },
-            events: { query, page in try await self.events(query, page: page, perPage: 100) },
+            events: { filters, page in try await self.list(.events, filters: filters, page: page, perPage: 100, as: Event.self) },
             currentPeriod: { customer, subscription in
                 let usage = try await self.currentUsage(externalCustomerId: customer, externalSubscriptionId: subscription)
                 return (usage.fromDatetime, usage.toDatetime)

@@ -179,7 +179,7 @@ public enum UsageDiagnosis {
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return "\(n)"
+        case .number(let n): return n
         case .string(let s): return s
         case .array: return "[…]"
         case .object: return "{…}"

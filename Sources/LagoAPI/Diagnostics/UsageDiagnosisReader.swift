@@ -12,8 +12,8 @@ public struct UsageDiagnosisReader: Sendable {
     public var metrics: @Sendable () async throws -> [BillableMetric]
     /// The customer's terminated, pending and canceled subscriptions.
     public var inactiveSubscriptions: @Sendable (_ externalCustomerId: String) async throws -> [Subscription]
-    /// One page of `GET /events` (100 per page), newest first.
-    public var events: @Sendable (_ query: EventListQuery, _ page: Int) async throws -> Page<Event>
+    /// One page of `GET /events` (100 per page), newest first, with these filters (catalogue names).
+    public var events: @Sendable (_ filters: [(name: String, values: [String])], _ page: Int) async throws -> Page<Event>
     /// The current usage period, for a subscription that does not carry it.
     public var currentPeriod: @Sendable (_ externalCustomerId: String, _ externalSubscriptionId: String) async throws -> (from: Date?, to: Date?)
 
@@ -21,7 +21,7 @@ public struct UsageDiagnosisReader: Sendable {
                 plan: @escaping @Sendable (String) async throws -> Plan,
                 metrics: @escaping @Sendable () async throws -> [BillableMetric],
                 inactiveSubscriptions: @escaping @Sendable (String) async throws -> [Subscription],
-                events: @escaping @Sendable (EventListQuery, Int) async throws -> Page<Event>,
+                events: @escaping @Sendable ([(name: String, values: [String])], Int) async throws -> Page<Event>,
                 currentPeriod: @escaping @Sendable (String, String) async throws -> (from: Date?, to: Date?)) {
         self.subscription = subscription; self.plan = plan; self.metrics = metrics
         self.inactiveSubscriptions = inactiveSubscriptions; self.events = events; self.currentPeriod = currentPeriod
@@ -50,8 +50,8 @@ public struct UsageDiagnosisReader: Sendable {
         // it is skewed (or the server replays another date), and would call every event future.
         let now = min(max(now, start), end)
 
-        var events = try await pages(EventListQuery(externalSubscriptionId: externalId, timestampFrom: start), limits.periodPages)
-        events += try await pages(EventListQuery(externalSubscriptionId: externalId, timestampTo: start), limits.earlierPages)
+        var events = try await pages(Self.events(of: externalId, from: start), limits.periodPages)
+        events += try await pages([("external_subscription_id", [externalId]), ("timestamp_to", [LagoTimestamp.format(start)])], limits.earlierPages)
             .filter { $0.timestamp.map { $0 < start } ?? true }
 
         // Other subscriptions of the customer that are not active: events sent there are lost here.
@@ -59,7 +59,7 @@ public struct UsageDiagnosisReader: Sendable {
         var seen: Set<String> = [externalId]
         for other in try await inactiveSubscriptions(customer) where !seen.contains(other.externalId) {
             seen.insert(other.externalId)
-            let sent = try await pages(EventListQuery(externalSubscriptionId: other.externalId, timestampFrom: start), limits.strayPages)
+            let sent = try await pages(Self.events(of: other.externalId, from: start), limits.strayPages)
             if !sent.isEmpty { strays.append(.init(externalSubscriptionId: other.externalId, status: other.status?.rawValue, events: sent)) }
         }
         return UsageDiagnosisInput(externalSubscriptionId: externalId, externalCustomerId: customer, planCode: planCode,
@@ -73,12 +73,17 @@ public struct UsageDiagnosisReader: Sendable {
         UsageDiagnosis.findings(try await input(subscription: externalId, metrics: metrics, now: now, limits: limits))
     }
 
+    /// The filters of one subscription's events timestamped from `start`.
+    static func events(of subscription: String, from start: Date) -> [(name: String, values: [String])] {
+        [("external_subscription_id", [subscription]), ("timestamp_from", [LagoTimestamp.format(start)])]
+    }
+
     /// Up to `count` pages of events, newest first.
-    private func pages(_ query: EventListQuery, _ count: Int) async throws -> [Event] {
+    private func pages(_ filters: [(name: String, values: [String])], _ count: Int) async throws -> [Event] {
         var out: [Event] = []
         var page = 1
         while page <= count {
-            let result = try await events(query, page)
+            let result = try await events(filters, page)
             out += result.items
             guard let next = result.meta.nextPage else { break }
             page = next

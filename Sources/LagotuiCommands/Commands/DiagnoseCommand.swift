@@ -60,10 +60,10 @@ public struct DiagnoseUsageCommand: AsyncParsableCommand {
             }
             targets = [subscription]
         } else {
-            let query = SubscriptionListQuery(statuses: [.active], externalCustomerId: customer)
-            targets = try await client.allRecords(query).allItems().map(\.externalId)
+            let filters: [(name: String, values: [String])] = [("status", ["active"])] + (customer.map { [("external_customer_id", [$0])] } ?? [])
+            targets = try await client.allRecords(.subscriptions, filters: filters, as: Subscription.self).allItems().map(\.externalId)
         }
-        let metrics = try await client.allRecords(UnfilteredListQuery<BillableMetric>()).allItems()
+        let metrics = try await client.allRecords(.billableMetrics, as: BillableMetric.self).allItems()
         let sink = StandardOutputSink()
         var found = 0
         for target in targets {
@@ -80,7 +80,7 @@ public struct DiagnoseUsageCommand: AsyncParsableCommand {
 
     /// One finding as a JSON line, keys in a fixed order (`kind` first).
     static func line(_ finding: UsageFinding) -> String {
-        let object = OrderedJSON.object([
+        let object = JSONValue.object([
             ("kind", .string(finding.kind.rawValue)),
             ("external_customer_id", .string(finding.externalCustomerId)),
             ("external_subscription_id", .string(finding.externalSubscriptionId)),
