@@ -31,7 +31,9 @@ extension BrowserModel {
         case .detail:
             if let record = top?.focused.selectedRecord, !(top?.focused is DetailPane) { push(makeDetailScreen(record)) }
         case .rawJSON:
-            if let detail = top?.focused as? DetailPane {
+            if let results = top?.focused as? BulkResultPane {
+                results.toggleJSON()
+            } else if let detail = top?.focused as? DetailPane {
                 detail.show(.raw)
             } else if let record = top?.focused.selectedRecord {
                 push(makeDetailScreen(record, tab: .raw))
@@ -41,6 +43,7 @@ extension BrowserModel {
         case .quickFilter: cycleQuickFilter()
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
+        case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
         case .copyID, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
@@ -173,6 +176,7 @@ extension BrowserModel {
         case let .list(cmd): openList(cmd)
         case let .usage(customer, subscription): openUsage(customer: customer, subscription: subscription)
         case .overdue: openFromCommand(makeOverdueScreen())
+        case let .write(path): writeBulkResults(to: path)
         case .dashboard:
             while stack.count > 1 { pop() }
             top?.focus = 0

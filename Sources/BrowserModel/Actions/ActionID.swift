@@ -28,6 +28,11 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quickFilter = "quick-filter"
     case pauseUsage = "pause-usage"
     case overdue
+    // marks (invoice lists)
+    case toggleMark = "mark"
+    case markRange = "mark-range"
+    case markAll = "mark-all"
+    case clearMarks = "clear-marks"
     // record actions
     case copyID = "copy-id"
     case openWeb = "open-web"

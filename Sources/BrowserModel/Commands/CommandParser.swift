@@ -17,6 +17,8 @@ public enum BrowserCommandLine: Equatable, Sendable {
     case sort(column: String, ascending: Bool?)
     /// Server search on the focused list (`:search acme`); no term clears it.
     case search(String?)
+    /// Save the last bulk run's results as NDJSON (`:w results.ndjson`).
+    case write(path: String)
     case help
     case quit
 }
@@ -65,6 +67,7 @@ public enum CommandParser {
         for n in ["profile", "profiles", "ctx"] { map[n] = "profile" }
         for n in ["sort"] { map[n] = "sort" }
         for n in ["search"] { map[n] = "search" }
+        for n in ["w", "write"] { map[n] = "write" }
         for n in ["help", "h"] { map[n] = "help" }
         for n in ["quit", "q", "exit"] { map[n] = "quit" }
         return map
@@ -100,6 +103,9 @@ public enum CommandParser {
             }
             return .sort(column: col, ascending: asc)
         case "search": return .search(args.isEmpty ? nil : args.joined(separator: " "))
+        case "write":
+            guard !args.isEmpty else { throw CommandError(message: "usage: :w FILE (saves the last bulk results as NDJSON)") }
+            return .write(path: args.joined(separator: " "))
         case "help": return .help
         case "quit": return .quit
         default:

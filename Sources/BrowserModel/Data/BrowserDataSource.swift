@@ -107,6 +107,8 @@ public enum BrowserDataError: Error, Sendable, Equatable {
     case unavailable(String)
     /// The feature is not enabled for this organization (e.g. projected usage, API logs).
     case notSupported(String)
+    /// 429: Lago did not process the request and asks to wait `retryAfter` seconds (when it said).
+    case rateLimited(retryAfter: Double?, message: String)
 
     /// One line for humans.
     public var message: String {
@@ -116,6 +118,7 @@ public enum BrowserDataError: Error, Sendable, Equatable {
         case let .outcomeUnknown(m): return "outcome unknown: \(m)"
         case let .unavailable(m): return m
         case let .notSupported(m): return m
+        case let .rateLimited(_, m): return m
         }
     }
 }

@@ -195,6 +195,8 @@ public struct RowSnapshot: Sendable, Equatable {
     public var changedColumns: Set<Int>
     /// True when this row carries the cursor.
     public var selected: Bool
+    /// Whether the row is marked for a bulk action (and still eligible for one).
+    public var mark: RowMark = .none
 }
 
 /// A scrollable block of text lines.

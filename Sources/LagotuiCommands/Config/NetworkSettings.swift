@@ -43,10 +43,10 @@ public struct NetworkSettings: Sendable {
             let path = URL(fileURLWithPath: expandHome(raw, environment: environment)).standardizedFileURL.path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw CommandFailure(.usage, "\(key) \(TextSanitizer.sanitize(path)) (from \(source)) does not exist")
+                throw CommandFailure(.usage, "\(key) \(TextSanitizer.printable(path)) (from \(source)) does not exist")
             }
             guard FileManager.default.isReadableFile(atPath: path) else {
-                throw CommandFailure(.usage, "\(key) \(TextSanitizer.sanitize(path)) (from \(source)) cannot be read")
+                throw CommandFailure(.usage, "\(key) \(TextSanitizer.printable(path)) (from \(source)) cannot be read")
             }
             return File(path: path, source: source)
         }
@@ -89,7 +89,7 @@ public struct NetworkSettings: Sendable {
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               schemes.contains(scheme), let host = components.host, !host.isEmpty
         else {
-            let shown = TextSanitizer.sanitize(ProxySettings.redact(String(trimmed.prefix(200))))
+            let shown = TextSanitizer.printable(ProxySettings.redact(String(trimmed.prefix(200))))
             throw CommandFailure(.usage, "proxy \(shown) (from \(source)) is not a URL such as http://proxy.example.com:3128 (or none)")
         }
     }
