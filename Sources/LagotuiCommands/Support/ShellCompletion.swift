@@ -16,20 +16,21 @@ enum ShellCompletion {
     /// Theme names: built-in, installed and the user's own.
     static let themes = CompletionKind.custom { _, _, _ in ThemeLoader(environment: ProcessInfo.processInfo.environment).availableThemes() }
 
-    /// The known values of `--FLAG` for the stream already on the command line (of every stream
-    /// that takes it before one is typed): the domain of that filter in the stream's catalogue row.
-    static func filterValues(flag: String) -> CompletionKind {
+    /// The values a filter takes for the stream already on the command line (every stream's
+    /// before one is typed), from the catalogue's value domains (`--status`, `--fee-type`…).
+    static func values(of filter: ExportFilter) -> CompletionKind {
         .custom { words, _, _ in
             let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases
-            return uniqueSorted(streams.flatMap { $0.resource?.entry.filter(flag: flag)?.domain.knownValues ?? [] })
+            return uniqueSorted(streams.flatMap { knownValues(of: filter, for: $0) })
         }
     }
 
-    /// `--status` values of the stream on the command line.
-    static let statusValues = filterValues(flag: "status")
-
-    /// `--payment-status` values of the stream on the command line.
-    static let paymentStatusValues = filterValues(flag: "payment-status")
+    /// The catalogue's values for `filter` on `stream`: its own row's, else its parent's.
+    static func knownValues(of filter: ExportFilter, for stream: ExportStream) -> [String] {
+        guard let resource = stream.resource else { return [] }
+        let entries = [resource.entry] + (resource.parent.map { [$0.entry] } ?? [])
+        return entries.lazy.compactMap { $0.filter(flag: filter.name) }.first?.domain.knownValues ?? []
+    }
 
     static func profileNames(environment: [String: String]) -> [String] {
         guard let file = try? ConfigFile.load(path: Settings.configPath(environment: environment)) else { return [] }
@@ -41,7 +42,8 @@ enum ShellCompletion {
         words.lazy.compactMap { ExportStream(rawValue: $0) }.first
     }
 
-    /// The filter flags a stream takes, as typed (`--payment-status`).
+    /// The filter flags a stream takes, as typed (`--payment-status`): its catalogue row's
+    /// filters (`ExportStream.filters` is their projection), so completion and validation agree.
     static func filterFlags(for stream: ExportStream) -> [String] {
         stream.filters.map(\.flag)
     }
