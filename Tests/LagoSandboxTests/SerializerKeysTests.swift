@@ -105,6 +105,27 @@ struct SerializerKeysTests {
         }
     }
 
+    @Test("error bodies carry Lago's envelope keys in order (400, 401, 404, 405, 422)",
+          .enabled(if: SerializerShapes.available, "../shared/lago/serializers.json is missing: serializer-keys check skipped"))
+    func errorEnvelopes() async throws {
+        let shapes = try SerializerShapes.load()
+        try await withSandbox { client in
+            let draft = try #require(try await client.get("/invoices?statuses[]=draft&per_page=1").json.list("invoices").first?.string("lago_id"))
+            let replies: [(status: Int, reply: SandboxClient.Reply)] = [
+                (400, try await client.send("POST", "/wallet_transactions", body: [String: String]())),
+                (401, try await client.send("GET", "/customers", key: "not-the-key")),
+                (404, try await client.get("/invoices/00000000-0000-4000-8000-000000000000")),
+                (405, try await client.send("POST", "/invoices/\(draft)/void")),
+                (422, try await client.get("/invoices?payment_overdue=perhaps")),
+            ]
+            for (status, reply) in replies {
+                #expect(reply.status == status)
+                let expected = try #require(shapes.errorKeys[String(status)], "serializers.json has no \(status) shape")
+                #expect(try OrderedRecord(json: reply.body).keys == expected, "\(status) body: \(reply.text)")
+            }
+        }
+    }
+
     @Test("every resource of serializers.json is either checked above or not served by the sandbox",
           .enabled(if: SerializerShapes.available, "../shared/lago/serializers.json is missing: serializer-keys check skipped"))
     func unservedStayUnserved() async throws {

@@ -24,8 +24,19 @@ struct SerializerShapes: Sendable {
     static func load() throws -> SerializerShapes {
         let document = try OrderedRecord(json: try Data(contentsOf: file))
         guard let resources = document["resources"], case .object = resources else { throw OrderedRecordError.empty }
-        return SerializerShapes(resources: resources, paginationMeta: document["pagination_meta"]?.elements?.compactMap(\.text) ?? [])
+        var errorKeys: [String: [String]] = [:]
+        if let errors = document["errors"] {
+            for status in errors.keys {
+                if let shape = errors[status]?["shape"] ?? errors[status]?["validation"] { errorKeys[status] = shape.keys }
+            }
+        }
+        return SerializerShapes(resources: resources, paginationMeta: document["pagination_meta"]?.elements?.compactMap(\.text) ?? [],
+                                errorKeys: errorKeys)
     }
+
+    /// Error envelopes by status (`errors` in the file): the keys of each `shape` in order, and
+    /// of the `validation` form for 422.
+    let errorKeys: [String: [String]]
 
     /// The resource names serializers.json describes.
     var resourceNames: [String] { resources.keys }
