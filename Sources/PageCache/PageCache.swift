@@ -45,7 +45,7 @@ public final class PageCache: Sendable {
     ) {
         self.configuration = configuration
         self.fetcher = fetcher
-        let location = CacheLocation(directory: configuration.directory, profile: configuration.profile)
+        let location = CacheLocation(directory: configuration.directory, profile: configuration.profile, origin: configuration.origin)
         self.location = location
         let (events, sink) = AsyncStream.makeStream(of: CacheEvent.self)
         let log = EventLog(sink: sink)

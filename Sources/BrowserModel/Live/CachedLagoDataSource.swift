@@ -72,7 +72,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
             throw Self.map(error, mutation: true)
         }
         await cache.invalidate(resources: changed)
-        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[action.rootKey] else { return nil }
+        guard !response.body.isEmpty, let json = try? JSONValue.parse(response.body), let object = json[action.rootKey] else { return nil }
         let data = Data(object.prettyPrinted().utf8)
         if action.rootKey == LagoResource.invoices.singularKey { await cache.store(record: data, resource: .invoices) }
         return data
@@ -96,7 +96,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
         } catch {
             throw Self.map(error, mutation: false)
         }
-        guard let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else {
+        guard let json = try? JSONValue.parse(response.body), let object = json[rootKey] else {
             throw BrowserDataError.unavailable("unexpected response from \(path): no \(rootKey)")
         }
         return Data(object.prettyPrinted().utf8)

@@ -57,7 +57,7 @@ extension LagoClient {
                 case let .success(value): values.append(value)
                 case let .failure(rejection):
                     throw LagoQueryError(parameter: spec.wireName,
-                                         message: "\(spec.wireName) takes \(rejection.expected); got \"\(TerminalSafeText.clip(value))\"")
+                                         message: "\(spec.wireName) takes \(rejection.expected); got \"\(TextSanitizer.printable(value, clippedTo: 60))\"")
                 }
             }
             checked.append((spec.key, values))

@@ -51,12 +51,12 @@ public struct CachingRecordSource: RawRecordSource {
         throw CancellationError()
     }
 
-    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
+    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue {
         let id = ([path] + query.map { "\($0.name)=\($0.value ?? "")" }).joined(separator: "?")
         let key = ObjectKey(resource: try Self.resource(for: path), id: id, path: path, rootKey: rootKey, query: query)
         for await update in cache.object(key, refresh: .always) {
             switch update {
-            case let .fresh(object): return try OrderedJSON.parse(object.json)
+            case let .fresh(object): return try JSONValue.parse(object.json)
             case let .failed(failure, _): throw failure.error
             case .cached: continue
             }

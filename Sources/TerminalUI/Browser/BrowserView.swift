@@ -1,5 +1,6 @@
 import BrowserModel
 import Foundation
+import LagoAPI
 
 /// The browser as a terminal application: draws `BrowserModel.snapshot()` with the
 /// `BrowserRenderer`, turns keys into the model's `KeyPress`es, tells the model how many rows
