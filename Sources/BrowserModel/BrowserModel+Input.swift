@@ -44,7 +44,7 @@ extension BrowserModel {
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
         case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
-        case .copyID, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
     }

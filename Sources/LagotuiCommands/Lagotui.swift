@@ -14,7 +14,7 @@ public struct Lagotui: AsyncParsableCommand {
             6 rate limited, 7 server 5xx, 8 network/timeout.
             """,
         version: LagotuiVersion.current,
-        subcommands: [GetCommand.self, ExportCommand.self, BulkCommand.self, SyncCommand.self, CacheCommand.self, DoctorCommand.self]
+        subcommands: [GetCommand.self, ExportCommand.self, BulkCommand.self, LinkCommand.self, SyncCommand.self, CacheCommand.self, DoctorCommand.self]
     )
 
     @OptionGroup public var global: GlobalOptions

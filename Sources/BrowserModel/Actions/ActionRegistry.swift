@@ -48,6 +48,7 @@ public struct ActionRegistry: Sendable {
             a(.quickFilter, "quick filter", .invoiceList, ["t"], section: "Invoice"),
             a(.pauseUsage, "pause/resume", .usage, ["p"], section: "Usage"),
             a(.copyID, "copy id", .record, ["c"], section: "Record"),
+            a(.copyLink, "copy payment/portal link", .record, ["L"], section: "Record", hinted: false),
             a(.openWeb, "open in Lago", .record, ["o"], section: "Record"),
             a(.detail, "details", .record, ["d"], section: "Record"),
             a(.rawJSON, "raw JSON", .record, ["y"], section: "Record"),

@@ -35,6 +35,8 @@ enum ActionRules {
             return status == "active" ? .enabled : .disabled("only active wallets can be topped up")
         case .openWeb:
             return ctx.hasWebApp ? .enabled : .disabled("no Lago web app address for this profile")
+        case .copyLink:
+            return [.invoices, .customers].contains(record.resource) ? .enabled : .disabled("only invoices (payment URL) and customers (portal URL) have links")
         default:
             return .enabled
         }
@@ -73,7 +75,7 @@ enum ActionRules {
 
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown: return true
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown: return true
         default: return isMutating(action)
         }
     }

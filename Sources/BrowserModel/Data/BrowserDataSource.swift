@@ -93,6 +93,12 @@ public enum BrowserMutation: Sendable, Equatable {
     case topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?)
 }
 
+/// A link to hand a customer: an invoice's payment URL or a customer's portal URL.
+public enum CustomerLink: Sendable, Equatable {
+    case payment(invoiceId: String)
+    case portal(externalCustomerId: String)
+}
+
 /// Errors a data source reports, already sorted into what the user must be told.
 public enum BrowserDataError: Error, Sendable, Equatable {
     /// Lago answered and said no (4xx with a reason). Nothing changed.
@@ -152,10 +158,13 @@ public protocol BrowserDataSource: Sendable {
                             progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
     /// Instant matches for `term` from the local cache (full-text), or empty.
     func searchCached(_ request: ListRequest, term: String) async -> [Data]
+    /// Asks Lago for a payment or portal URL (never cached: portal tokens expire).
+    func link(_ link: CustomerLink) async throws -> URL
 }
 
 extension BrowserDataSource {
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
+    public func link(_ link: CustomerLink) async throws -> URL { throw BrowserDataError.notSupported("links are not available from this data source") }
 }
 
 extension ResourceKind {
