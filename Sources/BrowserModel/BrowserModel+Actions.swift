@@ -6,7 +6,7 @@ extension BrowserModel {
     var actionContext: ActionContext {
         let record = top?.focused.selectedRecord
         return ActionContext(record: record, environment: profile.environment, inFlight: inFlight, rechecking: rechecking,
-                             hasWebApp: record.flatMap { webURL(for: $0) } != nil)
+                             hasWebApp: record.flatMap { linkToOpen(for: $0) } != nil)
     }
 
     /// Availability of `action` for the focused record, with the reason when disabled.
@@ -35,13 +35,20 @@ extension BrowserModel {
         case .copyID:
             effects.append(.copyToClipboard(record.id))
             toast(.success, "Copied \(record.id)")
+        case .copyLink: copyLink(record)
         case .openWeb:
-            if let url = webURL(for: record) { effects.append(.openURL(url)) }
+            if let url = linkToOpen(for: record) { effects.append(.openURL(url)) }
         case .downloadPDF: startDownload(record)
         case .topUpWallet: openTopUp(record)
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice: confirmInvoiceAction(spec.id, record)
         default: break
         }
+    }
+
+    /// What `o` opens: the link `L` just copied for this record, else its page in Lago's web app.
+    func linkToOpen(for record: SelectedRecord) -> URL? {
+        if let lastLink, lastLink.recordID == record.id { return lastLink.url }
+        return webURL(for: record)
     }
 
     /// The record's page in Lago's web app (its catalogue row's `webPath`).

@@ -53,7 +53,7 @@ extension BrowserModel {
         case .usageHistory: openUsageHistory()
         case .switchMetric: (top?.focused as? UsageHistoryPane)?.switchMetric()
         case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
-        case .copyID, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
     }

@@ -109,3 +109,30 @@ import Testing
         }
     }
 }
+
+/// `lagotui link payment|portal ID`.
+@Suite(.serialized) struct LinkCommandTests {
+    @Test func printsTheURLOrLagosRefusal() async throws {
+        let run = BinaryRunner(workDirectory: try TemporaryDirectory())
+        defer { run.workDirectory.remove() }
+        try await withSandbox { sandbox in
+            let env = ["LAGO_API_URL": sandbox.baseURL.absoluteString, "LAGO_API_KEY": "lago-sandbox-key"]
+            let customers = try OrderedJSON.parse(try await run.run(["get", "customers", "--output", "json"], environment: env).stdout).arrayValue ?? []
+            let customer = try #require(customers.first?["external_id"]?.stringValue)
+            let portal = try await run.run(["link", "portal", customer], environment: env)
+            #expect(portal.status == 0, "\(portal.stderr)")
+            #expect(portal.stdout.hasPrefix("https://") && portal.stdout.contains("/customer-portal/"))
+
+            let invoices = try OrderedJSON.parse(try await run.run(["get", "invoices", "--output", "json"], environment: env).stdout).arrayValue ?? []
+            let draft = try #require(invoices.first { $0["status"]?.stringValue == "draft" }?["lago_id"]?.stringValue)
+            let refused = try await run.run(["link", "payment", draft], environment: env)
+            #expect(refused.status == 5, "422 is a validation refusal: \(refused.stderr)")
+            #expect(refused.stdout.isEmpty)
+
+            let unknown = try await run.run(["link", "portal", "no-such-customer"], environment: env)
+            #expect(unknown.status == 4)
+            let usage = try await run.run(["link", "wallet", "x"], environment: env)
+            #expect(usage.status == 2)
+        }
+    }
+}

@@ -40,6 +40,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case clearMarks = "clear-marks"
     // record actions
     case copyID = "copy-id"
+    case copyLink = "copy-link"
     case openWeb = "open-web"
     case downloadPDF = "download-pdf"
     case finalizeInvoice = "finalize-invoice"

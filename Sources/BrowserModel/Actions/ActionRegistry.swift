@@ -53,6 +53,7 @@ public struct ActionRegistry: Sendable {
             a(.usageHistory, "usage history", .resource(.subscriptions), ["H"], section: "Subscription"),
             a(.switchMetric, "amount / metric units", .usage, ["m"], section: "Usage"),
             a(.copyID, "copy id", .record, ["c"], section: "Record"),
+            a(.copyLink, "copy payment/portal link", .record, ["L"], section: "Record", hinted: false),
             a(.openWeb, "open in Lago", .record, ["o"], section: "Record"),
             a(.detail, "details", .record, ["d"], section: "Record"),
             a(.rawJSON, "raw JSON", .record, ["y"], section: "Record"),

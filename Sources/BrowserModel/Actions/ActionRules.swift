@@ -43,6 +43,8 @@ enum ActionRules {
             return record.resource == .subscriptions ? .enabled : .disabled("only subscriptions have events")
         case .openWeb:
             return ctx.hasWebApp ? .enabled : .disabled("no Lago web app address for this profile")
+        case .copyLink:
+            return [.invoices, .customers].contains(record.resource) ? .enabled : .disabled("only invoices (payment URL) and customers (portal URL) have links")
         default:
             return .enabled
         }
@@ -81,7 +83,7 @@ enum ActionRules {
 
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
         default: return isMutating(action)
         }
     }

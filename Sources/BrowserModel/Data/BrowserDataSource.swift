@@ -97,6 +97,12 @@ public enum BrowserMutation: Sendable, Equatable {
     case topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?)
 }
 
+/// A link to hand a customer: an invoice's payment URL or a customer's portal URL.
+public enum CustomerLink: Sendable, Equatable {
+    case payment(invoiceId: String)
+    case portal(externalCustomerId: String)
+}
+
 /// Errors a data source reports, already sorted into what the user must be told.
 public enum BrowserDataError: Error, Sendable, Equatable {
     /// Lago answered and said no (4xx with a reason). Nothing changed.
@@ -160,6 +166,8 @@ public protocol BrowserDataSource: Sendable {
     func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data
     /// The `lifetime_usage` object of an active subscription.
     func lifetimeUsage(externalSubscriptionId: String) async throws -> Data
+    /// Asks Lago for a payment or portal URL (never cached: portal tokens expire).
+    func link(_ link: CustomerLink) async throws -> URL
 }
 
 extension BrowserDataSource {
@@ -170,6 +178,7 @@ extension BrowserDataSource {
     public func lifetimeUsage(externalSubscriptionId: String) async throws -> Data {
         throw BrowserDataError.notSupported("lifetime usage is not available here")
     }
+    public func link(_ link: CustomerLink) async throws -> URL { throw BrowserDataError.notSupported("links are not available from this data source") }
 }
 
 extension ResourceKind {

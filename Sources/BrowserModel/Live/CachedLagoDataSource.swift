@@ -138,6 +138,17 @@ public struct CachedLagoDataSource: BrowserDataSource {
         }
     }
 
+    public func link(_ link: CustomerLink) async throws -> URL {
+        do {
+            switch link {
+            case let .payment(id): return try await client.paymentURL(invoiceId: id)
+            case let .portal(ext): return try await client.portalURL(externalCustomerId: ext)
+            }
+        } catch {
+            throw Self.map(error, mutation: false)
+        }
+    }
+
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
         await cache.search(term, in: [.records(request.resource)], limit: 50).map(\.json)
     }
