@@ -7,6 +7,7 @@ extension LagoError {
     /// refusals say what they mean for that action: Lago answers 404 to finalizing a
     /// non-draft invoice, which reads "invoice is not a draft: only drafts can be finalized".
     public static func from(response: HTTPResponse, method: HTTPMethod, path: String) -> LagoError {
+        if let refusal = TLSFailure.gatewayRefusal(response) { return refusal }
         let body = LagoErrorBody.parse(response.body)
         let code = body?.code
         switch response.status {

@@ -20,22 +20,11 @@ enum RecordParser {
     /// events are identified by `transaction_id`, API logs by `request_id`.
     static let identityFields = ["lago_id", "transaction_id", "request_id"]
 
-    /// The fields indexed for local search, per resource.
-    static let searchFields: [String: [String]] = [
-        "customers": ["name", "legal_name", "email", "external_id"],
-        "invoices": ["number"],
-        "subscriptions": ["external_id", "plan_code"],
-        "plans": ["code", "name"],
-    ]
-
-    /// Whether records of this resource take part in local search.
-    static func isSearchable(_ resource: String) -> Bool { searchFields[resource] != nil }
-
-    /// Parses one item; `fallbackID` names it when it has no identity field (it is then
-    /// stored per page position, so the page still reads back whole). One scan of the item's
-    /// top-level members reads both its identity and its search text.
-    static func parse(resource: String, json: Data, fallbackID: @autoclosure () -> String) -> ParsedRecord {
-        let fields = searchFields[resource] ?? []
+    /// Parses one item; `searchFields` are its resource's (`CachedResource.searchFields`).
+    /// `fallbackID` names it when it has no identity field (it is then stored per page
+    /// position, so the page still reads back whole). One scan of the item's top-level
+    /// members reads both its identity and its search text.
+    static func parse(_ json: Data, searchFields fields: [String], fallbackID: @autoclosure () -> String) -> ParsedRecord {
         let strings = JSONSlicer.strings(named: Set(identityFields + fields), in: json)
         return ParsedRecord(id: identity(in: strings) ?? fallbackID(), json: json, searchText: searchText(fields: fields, strings: strings))
     }
@@ -45,9 +34,9 @@ enum RecordParser {
         identity(in: JSONSlicer.strings(named: Set(identityFields), in: json))
     }
 
-    /// The searchable text of a record (field values, one per line), or nil if it has none.
-    static func searchText(resource: String, json: Data) -> String? {
-        guard let fields = searchFields[resource] else { return nil }
+    /// The searchable text of a record (the values of `fields`, one per line), or nil if it has none.
+    static func searchText(of json: Data, fields: [String]) -> String? {
+        guard !fields.isEmpty else { return nil }
         return searchText(fields: fields, strings: JSONSlicer.strings(named: Set(fields), in: json))
     }
 
@@ -56,6 +45,7 @@ enum RecordParser {
     }
 
     private static func searchText(fields: [String], strings: [String: String]) -> String? {
+        guard !fields.isEmpty else { return nil }
         let values = fields.compactMap { strings[$0] }.filter { !$0.isEmpty }
         return values.isEmpty ? nil : values.joined(separator: "\n")
     }

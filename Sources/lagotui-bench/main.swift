@@ -90,6 +90,10 @@ await scenario("keys") { report in
     guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     for size in options.listSizes { try await KeystrokeBench.run(size: size, templates: parsedTemplates, report: report) }
 }
+await scenario("collections") { report in
+    guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
+    try await CollectionsBench.run(size: 10_000, templates: parsedTemplates, report: report)
+}
 await scenario("rss") { report in
     guard !templates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     try MemoryBench.run(sizes: options.rssSizes, templates: templates, report: report)

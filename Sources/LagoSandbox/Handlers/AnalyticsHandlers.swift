@@ -57,30 +57,38 @@ enum AnalyticsHandlers {
         return .json(.obj(["overdue_balances": .array(rows)]))
     }
 
-    /// Finalized invoices' totals (less credit notes) per issuing month and currency.
+    /// Finalized invoices' totals (less credit notes) per issuing month, currency and billing
+    /// entity (`V1::Analytics::GrossRevenueSerializer` names the entity of each row).
     static func grossRevenue(_ store: inout SandboxStore, _ ctx: HandlerContext) throws -> SandboxResponse {
         let q = ctx.query
         let currency = q.scalar("currency")?.uppercased()
         let customer = q.scalar("external_customer_id").map { store.customerIndex(externalId: $0) ?? -1 }
+        // An unknown code is silently ignored: the filter is dropped (BEHAVIOUR.md C7).
+        let entity = q.scalar("billing_entity_code").flatMap { code in store.billingEntities.firstIndex { $0.code == code } }
         let first = firstMonth(q, store: store, default: 12)
-        struct Key: Hashable { var month: Int; var currency: String }
+        struct Key: Hashable { var month: Int; var currency: String; var entity: Int }
         var buckets: [Key: (amount: Int64, count: Int)] = [:]
         for i in store.invoices.indices where store.invoices[i].status == .finalized {
             let invoice = store.invoices[i]
             if let customer, Int(invoice.customer) != customer { continue }
-            let code = store.customers[Int(invoice.customer)].currency.code
+            let cust = store.customers[Int(invoice.customer)]
+            let code = cust.currency.code
             if let currency, code != currency { continue }
+            if let entity, cust.billingEntity != entity { continue }
             let month = CivilTime.monthStart(Int(invoice.issuingDay))
             if let first, month < first { continue }
             let credited = (store.creditNotesByInvoice[Int32(i)] ?? []).reduce(Int64(0)) {
                 $0 + store.creditNotes[Int($1)].creditAmountCents + store.creditNotes[Int($1)].refundAmountCents
             }
-            buckets[Key(month: month, currency: code), default: (0, 0)].amount += invoice.totalAmountCents - credited
-            buckets[Key(month: month, currency: code), default: (0, 0)].count += 1
+            let key = Key(month: month, currency: code, entity: cust.billingEntity)
+            buckets[key, default: (0, 0)].amount += invoice.totalAmountCents - credited
+            buckets[key, default: (0, 0)].count += 1
         }
-        let rows = buckets.sorted { $0.key.month != $1.key.month ? $0.key.month < $1.key.month : $0.key.currency < $1.key.currency }.map { key, value in
+        let rows = buckets.sorted { a, b in
+            a.key.month != b.key.month ? a.key.month < b.key.month : (a.key.currency != b.key.currency ? a.key.currency < b.key.currency : a.key.entity < b.key.entity)
+        }.map { key, value in
             JSON.obj(["month": .string(monthStamp(key.month)), "amount_cents": .int(value.amount), "currency": .string(key.currency),
-                      "invoices_count": .int(value.count)])
+                      "invoices_count": .int(value.count), "billing_entity_id": .string(store.ids.make(.billingEntity, key.entity))])
         }
         return .json(.obj(["gross_revenues": .array(rows)]))
     }

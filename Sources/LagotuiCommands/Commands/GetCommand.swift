@@ -18,7 +18,7 @@ public struct GetCommand: AsyncParsableCommand {
 
     @OptionGroup public var global: GlobalOptions
 
-    @Argument(help: "The resource.")
+    @Argument(help: "The resource.", completion: ShellCompletion.streams)
     public var resource: String
 
     @Argument(help: "The record's id (omit to list).")

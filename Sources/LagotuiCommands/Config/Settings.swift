@@ -29,6 +29,8 @@ public struct CommandLineSettings: Sendable, Equatable {
     public var readonly = false
     public var theme: String?
     public var verbose = false
+    /// `--cacert`, `--client-cert`, `--client-key`, `--proxy`.
+    public var network = ProfileNetworkConfig()
     public init() {}
 }
 
@@ -53,6 +55,8 @@ public struct Settings: Sendable {
     public var keys: [String: [String]]
     public var freshness: [String: Int]
     public var cacheMaxMegabytes: Int?
+    /// CA file, client certificate and proxy, each with where it came from.
+    public var network: NetworkSettings
     /// Warnings to print once on stderr (loose permissions, --api-key visible, --insecure …).
     public var warnings: [String]
     var flagKey: String?
@@ -118,6 +122,9 @@ public struct Settings: Sendable {
         if commandLine.insecure {
             warnings.append("--insecure: plain http to a non-loopback host sends the API key and billing data unencrypted")
         }
+        let network = try NetworkSettings.resolve(commandLine: commandLine.network, profile: profile,
+                                                  profileName: profileName, environment: environment)
+        warnings += network.warnings
         if profile?.apiKey != nil, profile?.apiKeyCommand != nil {
             warnings.append("profile \(profileName) sets both api_key and api_key_command; api_key_command is used")
         }
@@ -128,7 +135,7 @@ public struct Settings: Sendable {
             mode: profile?.mode ?? .live, readonly: commandLine.readonly || (profile?.readonly ?? false),
             insecure: commandLine.insecure, theme: commandLine.theme ?? profile?.theme, verbose: commandLine.verbose,
             downloadDir: profile?.downloadDir, keys: profile?.keys ?? [:], freshness: profile?.freshness ?? [:],
-            cacheMaxMegabytes: profile?.cacheMaxMegabytes, warnings: warnings, flagKey: commandLine.apiKey,
+            cacheMaxMegabytes: profile?.cacheMaxMegabytes, network: network, warnings: warnings, flagKey: commandLine.apiKey,
             environment: environment)
     }
 
