@@ -81,8 +81,11 @@ extension SandboxStore {
     func chargeFiltersJSON(_ c: Int) -> JSON {
         let charge = charges[c]
         guard let filter = metrics[charge.metric].filter else { return .array([]) }
-        return .array(filter.values.map { value in
+        return .array(filter.values.enumerated().map { index, value in
             .obj([
+                // Filter ids live above every charge index, one per charge and value.
+                "lago_id": .string(ids.make(.charge, (1 << 32) + c * 16 + index)),
+                "charge_code": .string(charge.code),
                 "invoice_display_name": .string(value),
                 "properties": chargePropertiesJSON(charge.pricing),
                 "values": .obj([filter.key: .array([.string(value)])]),
