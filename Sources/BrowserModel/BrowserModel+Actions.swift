@@ -16,6 +16,19 @@ extension BrowserModel {
         return ActionRules.availability(action, actionContext)
     }
 
+    /// Runs the record action deferred by ``recordAction(_:)`` once its row's record is there;
+    /// drops it when the cursor has moved to another row or the pane is gone.
+    func runDeferredRecordAction() {
+        guard let (spec, rowID) = deferredRecordAction else { return }
+        guard let list = top?.focused as? ListPane, list.selectedID == rowID else {
+            deferredRecordAction = nil
+            return
+        }
+        guard list.selectedRecord != nil else { return }
+        deferredRecordAction = nil
+        recordAction(spec)
+    }
+
     func recordAction(_ spec: ActionSpec) {
         if let (bulk, pane) = bulkTarget(spec.id) {
             if case let .disabled(reason) = bulkAvailability(bulk, pane) {
@@ -26,7 +39,15 @@ extension BrowserModel {
             return
         }
         let ctx = actionContext
-        guard let record = ctx.record else { toast(.warning, "Nothing selected"); return }
+        guard let record = ctx.record else {
+            if let list = top?.focused as? ListPane, let rowID = list.selectedID {
+                deferredRecordAction = (spec, rowID)
+                return
+            }
+            toast(.warning, "Nothing selected")
+            return
+        }
+        deferredRecordAction = nil
         if case let .disabled(reason) = ActionRules.availability(spec.id, ctx) {
             toast(.warning, "Cannot \(spec.title): \(reason)")
             return

@@ -44,6 +44,10 @@ public final class BrowserModel {
     var sortMemory: [String: SortSpec] = [:]
     /// The payment or portal URL `L` last copied, and whose it is (`o` opens it).
     var lastLink: (recordID: String, url: URL)?
+    /// A record action pressed while the row under the cursor was drawn but its record was still
+    /// being read (a page read back or parsed): it runs once that record arrives, if the cursor
+    /// is still on the same row, instead of answering "Nothing selected".
+    var deferredRecordAction: (action: ActionSpec, rowID: String)?
     /// The bulk run under way, if any.
     var bulkRun: BulkRunState?
     /// The last bulk run's result table (`:w FILE` saves it).
@@ -65,7 +69,10 @@ public final class BrowserModel {
         profile = session.profile
         registry = ActionRegistry(readOnly: session.profile.readOnly)
         keyMap = KeyMap(registry: registry, overrides: configuration.keyBindings)
-        env.changed = { [weak self] in self?.onChange?() }
+        env.changed = { [weak self] in
+            self?.runDeferredRecordAction()
+            self?.onChange?()
+        }
         tracker.onChange = { [weak self] _ in self?.onChange?() }
         env.onLoadSucceeded = { [weak self] in self?.loadSucceeded() }
         env.onLoadFailed = { [weak self] error in self?.loadFailed(error) }

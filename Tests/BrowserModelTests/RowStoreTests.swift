@@ -169,6 +169,20 @@ import Testing
         #expect(pane.rowCount == 200)
     }
 
+    /// A key pressed while the cursor's record is still being read back acts on that record
+    /// once it arrives, rather than answering "Nothing selected".
+    @Test func anActionPressedWhileTheRecordIsReadBackRunsWhenItArrives() async throws {
+        let (h, pane) = try await Self.pagedThrough(customers: 200, perPage: 10)
+        _ = h.model.takeEffects()
+        h.model.handle(KeyPress("g"))
+        #expect(pane.selectedRecord == nil)
+        h.model.handle(KeyPress("c"))
+        #expect(h.model.takeEffects().isEmpty, "nothing to copy yet")
+        await h.model.idle()
+        #expect(h.model.takeEffects() == [.copyToClipboard("c1")])
+        #expect(!h.model.snapshot().toasts.contains { $0.text == "Nothing selected" })
+    }
+
     @Test func aRecordThatMovedOffItsPageIsReadOnItsOwn() async throws {
         let (h, pane) = try await Self.pagedThrough(customers: 100, perPage: 10)
         // New customers push customer 1 onto page 2 on the server.
