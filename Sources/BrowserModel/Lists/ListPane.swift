@@ -332,7 +332,7 @@ final class ListPane: Pane {
         inflight.remove(page)
         refreshing.remove(page)
         if let error {
-            state = .failed(describe(error))
+            state = .failed(userMessage(for: error))
             // The rows on screen were not refreshed: they are the cached copy now.
             if !order.isEmpty { stale = true }
             env.failed(error)
