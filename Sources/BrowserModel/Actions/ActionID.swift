@@ -28,8 +28,19 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quickFilter = "quick-filter"
     case pauseUsage = "pause-usage"
     case overdue
+    case subscriptionEvents = "subscription-events"
+    case followEvents = "follow-events"
+    case diagnoseUsage = "diagnose-usage"
+    case usageHistory = "usage-history"
+    case switchMetric = "switch-metric"
+    // marks (invoice lists)
+    case toggleMark = "mark"
+    case markRange = "mark-range"
+    case markAll = "mark-all"
+    case clearMarks = "clear-marks"
     // record actions
     case copyID = "copy-id"
+    case copyLink = "copy-link"
     case openWeb = "open-web"
     case downloadPDF = "download-pdf"
     case finalizeInvoice = "finalize-invoice"

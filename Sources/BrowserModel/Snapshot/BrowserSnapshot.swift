@@ -134,6 +134,8 @@ public enum PaneContent: Sendable, Equatable {
     case table(TableSnapshot)
     /// Free text lines (detail fields tree, raw JSON), with a scroll position.
     case text(TextSnapshot)
+    /// A bar chart, meters and lines (usage history).
+    case chart(ChartSnapshot)
 }
 
 /// A window of a table: only the rows in view are included.
@@ -195,6 +197,8 @@ public struct RowSnapshot: Sendable, Equatable {
     public var changedColumns: Set<Int>
     /// True when this row carries the cursor.
     public var selected: Bool
+    /// Whether the row is marked for a bulk action (and still eligible for one).
+    public var mark: RowMark = .none
 }
 
 /// A scrollable block of text lines.
@@ -205,6 +209,9 @@ public struct TextSnapshot: Sendable, Equatable {
     /// Tab names (e.g. fields / fees / raw JSON) and which one is active.
     public var tabs: [String]
     public var activeTab: Int
+    /// Long lines are word-wrapped to the pane (explanations); `scrollOffset` then counts
+    /// the pane's own lines, not the wrapped ones.
+    public var wraps: Bool = false
 }
 
 /// A line of text with a role and indentation (for trees).

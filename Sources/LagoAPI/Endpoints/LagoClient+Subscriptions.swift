@@ -15,8 +15,8 @@ extension LagoClient {
     /// `GET /subscriptions/{external_id}/lifetime_usage`: usage since the start and progress
     /// toward progressive-billing thresholds.
     public func lifetimeUsage(externalSubscriptionId: String) async throws -> LifetimeUsage {
-        try await getObject(
-            try Self.recordPath(.subscriptions, id: externalSubscriptionId) + "/lifetime_usage",
-            rootKey: "lifetime_usage", as: LifetimeUsage.self)
+        let endpoint = SubscriptionUsageEndpoint.lifetime
+        return try await getObject(try Self.recordPath(.subscriptions, id: externalSubscriptionId) + "/" + endpoint.rawValue,
+                                   rootKey: endpoint.rootKey, as: LifetimeUsage.self)
     }
 }

@@ -52,5 +52,5 @@ struct Router: Sendable {
     static let api = Router(routes:
         CustomerHandlers.routes + SubscriptionHandlers.routes + InvoiceHandlers.routes + InvoiceActionHandlers.routes
         + WalletHandlers.routes + UsageHandlers.routes + CatalogHandlers.routes + LedgerHandlers.routes
-        + EventHandlers.routes + AnalyticsHandlers.routes)
+        + EventHandlers.routes + AnalyticsHandlers.routes + LinkHandlers.routes)
 }

@@ -65,6 +65,8 @@ public final class TerminalSession: TerminalHost {
 
     public var frameGlyphs: BoxGlyphs? { screen.theme.glyphs.box }
 
+    public var chartPalette: ChartPalette { ChartPalette.resolve(colorMode: screen.colorMode, theme: screen.theme) }
+
     public func copyToClipboard(_ text: String) {
         guard let sequence = OSC52.sequence(copying: text, environment: environment) else { return }
         NcursesScreen.writeToTerminal(sequence)

@@ -8,6 +8,8 @@ import Foundation
 @MainActor
 public struct BrowserRenderer {
     public var glyphs: BoxGlyphs
+    /// Colour or patterns for charts (monochrome under NO_COLOR and the monochrome theme).
+    public var chartPalette: ChartPalette = .colour
     public var spinnerFrame: Int
     public var now: Date
 
@@ -160,6 +162,9 @@ public struct BrowserRenderer {
             }
             report.tableRows[pane.id] = TableHitArea(rect: Rect(row: inner.row + 1, column: inner.column, rows: min(table.rows.count, inner.rows - 1), columns: inner.columns),
                                                      firstRowIndex: table.firstRowIndex)
+        case .chart(let chart):
+            report.viewportRows[pane.id] = max(1, inner.rows)
+            drawChart(chart, in: inner, canvas: canvas)
         case .text(let text):
             var area = inner
             if text.tabs.count > 1, area.rows > 1 {
@@ -169,11 +174,18 @@ public struct BrowserRenderer {
             }
             report.viewportRows[pane.id] = max(1, area.rows)
             let isJSON = text.activeTab < text.tabs.count && text.tabs[text.activeTab].lowercased().contains("json")
-            let lines = text.lines.map { isJSON ? StyledLine(JSONHighlighter.spans(forLine: String(repeating: "  ", count: $0.indent) + $0.text)) : SnapshotMapping.line($0) }
+            var source = text.lines
+            var offset = text.scrollOffset
+            if text.wraps {
+                let pieces = text.lines.map { $0.wrapped(toWidth: area.columns) }
+                offset = pieces.prefix(text.scrollOffset).reduce(0) { $0 + $1.count }
+                source = pieces.flatMap { $0 }
+            }
+            let lines = source.map { isJSON ? StyledLine(JSONHighlighter.spans(forLine: String(repeating: "  ", count: $0.indent) + $0.text)) : SnapshotMapping.line($0) }
             if lines.isEmpty, let empty = pane.emptyMessage {
                 canvas.text(empty, row: area.row, column: area.column, style: Style(.dim))
             } else {
-                TextView(lines: lines, scrollOffset: text.scrollOffset).draw(on: canvas, in: area)
+                TextView(lines: lines, scrollOffset: offset).draw(on: canvas, in: area)
             }
         }
     }
@@ -190,6 +202,7 @@ extension PaneSnapshot {
         switch content {
         case .table(let t): return t.rows.isEmpty
         case .text(let t): return t.lines.isEmpty
+        case .chart(let c): return c.bars.isEmpty && c.meters.isEmpty && c.lines.isEmpty
         }
     }
 }
