@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// lagotui: a terminal billing browser for Lago. The module graph follows ../shared/DESIGN.md:
-/// lagotui → LagotuiCommands → TerminalUI → BrowserModel → PageCache → LagoAPI → CCurl,
+/// lagotui → LagotuiCommands → TerminalUI → BrowserModel → LagoAPI → CCurl, with
+/// LagotuiCommands wiring the browser to PageCache (→ LagoAPI) through CachedLagoDataSource,
 /// and lago-sandbox → LagoSandbox (which never imports LagoAPI: two readings of the spec).
 let package = Package(
     name: "lagotui",
@@ -34,7 +35,7 @@ let package = Package(
             name: "PageCache",
             dependencies: ["LagoAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "BrowserModel", dependencies: ["LagoAPI", "PageCache"]),
+        .target(name: "BrowserModel", dependencies: ["LagoAPI"]),
         .target(name: "TerminalUI", dependencies: ["BrowserModel", "LagoAPI", "CNcursesw"]),
         .target(
             name: "LagoSandbox",
@@ -71,8 +72,8 @@ let package = Package(
             dependencies: ["LagoAPI", "LagoSandbox", "LagoTesting", .product(name: "Yams", package: "Yams"), .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(name: "PageCacheTests", dependencies: ["LagoTesting", "PageCache", "LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["LagoTesting", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["LagoTesting", "TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox", "LagoAPI", "PageCache"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["LagoTesting", "BrowserModel", "PageCache", "LagoAPI", "LagoSandbox", "LagotuiCommands"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["LagoTesting", "TerminalUI", "BrowserModel", "CNcursesw", "LagoSandbox", "LagoAPI", "PageCache", "LagotuiCommands"]),
         .testTarget(
             name: "LagoSandboxTests",
             dependencies: ["LagoSandbox", .product(name: "Yams", package: "Yams")]

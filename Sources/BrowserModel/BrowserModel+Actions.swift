@@ -293,7 +293,7 @@ extension BrowserModel {
                 }
                 self.reread(pending.record, afterUnknownOutcome: false)
             case let .failure(error):
-                let message = describe(error)
+                let message = userMessage(for: error)
                 self.updateTask(taskID, .failed(message))
                 if case .outcomeUnknown? = error as? BrowserDataError {
                     self.rechecking.insert(pending.record.id)
@@ -406,8 +406,8 @@ extension BrowserModel {
             } catch {
                 guard let self else { return }
                 self.inFlight.remove(key)
-                self.updateTask(taskID, .failed(describe(error)))
-                self.toast(.error, "PDF of \(number) failed: \(describe(error))")
+                self.updateTask(taskID, .failed(userMessage(for: error)))
+                self.toast(.error, "PDF of \(number) failed: \(userMessage(for: error))")
             }
         }
     }

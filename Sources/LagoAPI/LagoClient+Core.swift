@@ -82,11 +82,6 @@ extension LagoClient {
         return try decodeRoot(response.body, rootKey: rootKey)
     }
 
-    /// Encodes a request body with ``LagoJSON/encoder`` (a convenience for typed calls).
-    public func encodeBody<B: Encodable>(_ body: B) throws -> Data {
-        try Self.encodedBody(body)
-    }
-
     /// Encodes a request body with ``LagoJSON/encoder``; throws `LagoError.invalidConfiguration`.
     static func encodedBody<B: Encodable>(_ body: B) throws -> Data {
         do {

@@ -7,7 +7,7 @@ public struct CachedPage: Sendable {
     public let key: PageKey
     /// Lago's pagination metadata for this page.
     public let meta: PageMeta
-    /// Each item's JSON object, in API order; decode with the LagoAPI models.
+    /// Each item's JSON object, in API order.
     public let items: [Data]
     /// When the page was fetched from Lago.
     public let fetchedAt: Date
@@ -16,11 +16,6 @@ public struct CachedPage: Sendable {
     /// True when the page is older than its resource's freshness, or an action made it
     /// possibly wrong. A stale page is still shown; a refresh follows.
     public let isStale: Bool
-
-    /// Decodes every item as `T`.
-    public func decodeItems<T: Decodable>(as type: T.Type, using decoder: JSONDecoder = JSONDecoder()) throws -> [T] {
-        try items.map { try decoder.decode(T.self, from: $0) }
-    }
 }
 
 /// A single object as the cache answers it (a record's detail, a usage object).
@@ -35,11 +30,6 @@ public struct CachedObject: Sendable {
     public let age: TimeInterval
     /// True when older than its resource's freshness or invalidated by an action.
     public let isStale: Bool
-
-    /// Decodes the object as `T`.
-    public func decode<T: Decodable>(as type: T.Type, using decoder: JSONDecoder = JSONDecoder()) throws -> T {
-        try decoder.decode(T.self, from: json)
-    }
 }
 
 /// How a read may use the network.

@@ -1,6 +1,7 @@
 import BrowserModel
 import Foundation
 import LagoAPI
+import LagotuiCommands
 import PageCache
 import TerminalUI
 

@@ -5,6 +5,7 @@ import LagoTesting
 import PageCache
 import Testing
 @testable import BrowserModel
+import LagotuiCommands
 
 /// What the browser's data source puts on the wire, against the sandbox: invoice status
 /// filters in the spec's spelling (`statuses[]`, `payment_statuses[]`, which the sandbox

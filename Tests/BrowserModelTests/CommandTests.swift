@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserModel
+import LagoTesting
 
 @Suite struct CommandParserTests {
     @Test(arguments: CommandParser.aliases.sorted { $0.key < $1.key })

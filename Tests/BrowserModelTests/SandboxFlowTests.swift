@@ -5,6 +5,7 @@ import PageCache
 import LagoTesting
 import Testing
 @testable import BrowserModel
+import LagotuiCommands
 
 /// The key flows once more, against the real sandbox server through LagoClient (libcurl) and
 /// the PageCache (SQLite in a temporary directory).

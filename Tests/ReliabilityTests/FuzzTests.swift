@@ -4,6 +4,7 @@ import Testing
 @testable import LagoAPI
 @testable import LagotuiCommands
 @testable import TerminalUI
+import LagoTesting
 
 /// A seeded generator so every fuzz run is reproducible from its seed.
 struct FuzzRandom {

@@ -5,6 +5,7 @@ import PageCache
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagotuiCommands
 
 /// Bad input from the API: each malformed record is shown tolerantly or dropped alone, the
 /// rest of the page still shows, and nothing hazardous reaches the screen.

@@ -5,6 +5,7 @@ import LagoTesting
 import PageCache
 import Testing
 @testable import BrowserModel
+import LagotuiCommands
 
 /// A browser session wired as the app wires it (BrowserModel → CachedLagoDataSource →
 /// PageCache on disk → LagoClient → libcurl) against an in-process sandbox, with helpers to

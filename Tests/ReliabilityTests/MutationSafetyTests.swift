@@ -2,6 +2,7 @@ import Foundation
 import LagoAPI
 import Testing
 @testable import BrowserModel
+@testable import LagotuiCommands
 
 /// Mutations under faults: every action is applied at most once whatever the network does,
 /// the user is told when the outcome is unknown, and the record is re-read first.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserModel
+import LagoTesting
 
 /// The automatic retry on its own, on a manual clock: waits double from 1 s to a 30 s cap,
 /// several failures in one round count once, a success resets the back-off, and a retry is

@@ -158,7 +158,7 @@ import Testing
         let response = HTTPResponse(status: 422, headers: [:], body: Data(body.utf8), url: URL(string: "https://x")!)
         let error = LagoError.from(response: response, method: .post, path: "/wallet_transactions")
         let browser = CachedLagoDataSource.map(error, mutation: true)
-        for text in [error.message, browser.message, describe(browser)] {
+        for text in [error.message, browser.message, userMessage(for: browser)] {
             #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(text)")
         }
         #expect(TextSanitizer.sanitize(browser.message).unicodeScalars.allSatisfy { !TextSanitizer.isHazard($0) })

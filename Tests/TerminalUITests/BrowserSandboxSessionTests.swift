@@ -6,6 +6,7 @@ import PageCache
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagotuiCommands
 
 /// The same scripted sessions against the real sandbox over loopback: LagoAPI's libcurl
 /// transport, the page cache and the browser model, drawn on the cell buffer.

@@ -32,7 +32,7 @@ extension BrowserModel {
                 self.effects.append(.copyToClipboard(url.absoluteString))
                 self.toast(.success, "Copied the \(what) (o opens it)")
             case let .failure(error):
-                self.toast(.warning, "No \(what): \(describe(error))")
+                self.toast(.warning, "No \(what): \(userMessage(for: error))")
             }
             self.changed()
         }

@@ -170,7 +170,7 @@ extension BrowserModel {
                     let data = try await ds.record(.invoices, key: invoice.id, forceRefresh: true)
                     return .read(InvoiceFacts(try JSONValue.parse(data)))
                 } catch {
-                    return .failed(message: describe(error))
+                    return .failed(message: userMessage(for: error))
                 }
             },
             wait: { seconds in await pause.pause(seconds) })
@@ -183,7 +183,7 @@ extension BulkAction {
     /// (a download; nothing changed).
     public static func classify(_ error: any Error, mutation: Bool) -> BulkRunner.SendResult {
         guard let e = error as? BrowserDataError else {
-            return mutation ? .unknown(message: describe(error)) : .failed(message: describe(error))
+            return mutation ? .unknown(message: userMessage(for: error)) : .failed(message: userMessage(for: error))
         }
         switch e {
         case let .refused(status, code, message): return .refused(status: status, code: code, message: TextSanitizer.clean(message))
@@ -191,7 +191,7 @@ extension BulkAction {
         case let .notSupported(message): return .refused(status: 403, code: "feature_unavailable", message: TextSanitizer.clean(message))
         case .outcomeUnknown, .unavailable:
             // A 5xx or a lost connection after sending: it may have been applied.
-            return mutation ? .unknown(message: describe(e)) : .failed(message: describe(e))
+            return mutation ? .unknown(message: userMessage(for: e)) : .failed(message: userMessage(for: e))
         }
     }
 

@@ -183,13 +183,13 @@ extension BrowserDataSource {
 
 extension ResourceKind {
     /// The value of a record's key field (`recordKeyField`), which `GET /<resource>/{key}` takes.
-    func lookupKey(of json: JSONValue) -> String? {
+    public func lookupKey(of json: JSONValue) -> String? {
         json.string(recordKeyField) ?? json.string("lago_id")
     }
 }
 
 /// Turns any error into one line for the user.
-func describe(_ error: any Error) -> String {
+func userMessage(for error: any Error) -> String {
     if let e = error as? BrowserDataError { return TextSanitizer.clean(e.message) }
     if error is CancellationError { return "cancelled" }
     return TextSanitizer.clean(String(describing: error))

@@ -73,7 +73,7 @@ final class DetailPane: Pane {
                 self.env.succeeded()
             } catch {
                 guard let self, gen == self.generation else { return }
-                self.error = describe(error)
+                self.error = userMessage(for: error)
                 self.env.failed(error)
             }
             self?.env.changed()

@@ -54,7 +54,7 @@ final class DiagnosisPane: Pane {
                 self.input = input
                 self.findings = UsageDiagnosis.findings(input)
             case .failure(let error):
-                self.error = describe(error)
+                self.error = userMessage(for: error)
             }
         }
     }

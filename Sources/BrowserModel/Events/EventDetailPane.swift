@@ -68,7 +68,7 @@ final class EventDetailPane: Pane {
             self.loading = false
             switch result {
             case .success(let trail): self.trail = trail
-            case .failure(let error): self.error = describe(error)
+            case .failure(let error): self.error = userMessage(for: error)
             }
         }
     }

@@ -111,7 +111,7 @@ final class EventsPane: Pane {
                 self.error = nil
                 self.loadedOnce = true
             case .failure(let error):
-                self.error = describe(error)
+                self.error = userMessage(for: error)
             }
         }
     }
@@ -141,7 +141,7 @@ final class EventsPane: Pane {
                 self.poller.completed(success: true)
             } catch {
                 guard let self else { return }
-                self.error = describe(error)
+                self.error = userMessage(for: error)
                 self.env.failed(error)
                 self.poller.completed(success: false)
             }

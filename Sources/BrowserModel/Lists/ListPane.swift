@@ -193,7 +193,7 @@ final class ListPane: Pane {
                 self.run(self.state.loadFinished(page: page, generation: generation, error: nil))
             } catch {
                 guard let self else { return }
-                self.run(self.state.loadFinished(page: page, generation: generation, error: error, message: describe(error)))
+                self.run(self.state.loadFinished(page: page, generation: generation, error: error, message: userMessage(for: error)))
             }
         }
     }

@@ -32,7 +32,7 @@ final class PaneEnvironment {
     }
 
     func failed(_ error: any Error) {
-        apiStatus = describe(error)
+        apiStatus = userMessage(for: error)
         onLoadFailed(error)
     }
 }

@@ -105,7 +105,7 @@ final class OverdueController {
                 self.analyticsError = nil
             } catch {
                 guard let self, gen == self.generation else { return }
-                self.analyticsError = describe(error)
+                self.analyticsError = userMessage(for: error)
             }
             self?.updateSummary()
             self?.env.changed()

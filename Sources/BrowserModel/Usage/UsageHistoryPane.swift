@@ -84,7 +84,7 @@ final class UsageHistoryPane: Pane {
             do {
                 return (past, current, try JSONValue.parse(try await source.lifetimeUsage(externalSubscriptionId: target.subscriptionExternalId)), nil)
             } catch {
-                return (past, current, nil, describe(error))
+                return (past, current, nil, userMessage(for: error))
             }
         }, isCurrent: { [weak self] in self?.generation == gen }) { [weak self] result in
             guard let self else { return }
@@ -97,7 +97,7 @@ final class UsageHistoryPane: Pane {
                 self.error = nil
                 self.loaded = true
             case .failure(let error):
-                self.error = describe(error)
+                self.error = userMessage(for: error)
             }
         }
     }

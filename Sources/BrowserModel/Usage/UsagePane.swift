@@ -108,7 +108,7 @@ final class UsagePane: Pane {
                 self.poller.completed(success: true)
             } catch {
                 guard let self, gen == self.generation else { return }
-                self.error = describe(error)
+                self.error = userMessage(for: error)
                 self.env.failed(error)
                 self.poller.completed(success: false)
             }

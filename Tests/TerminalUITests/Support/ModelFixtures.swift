@@ -1,6 +1,7 @@
 import Foundation
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoTesting
 
 /// Lago-shaped JSON records and a browser wired to the in-memory data source, for scripted
 /// terminal sessions.

@@ -1,4 +1,6 @@
+import BrowserModel
 import Foundation
+import LagoAPI
 import LagoAPI
 
 /// A data source over records held in memory, with scripted failures and a call log. Tests
