@@ -214,22 +214,30 @@ public struct Charge: Codable, Hashable, Sendable {
 
 /// A filtered price of a charge.
 public struct ChargeFilter: Codable, Hashable, Sendable {
+    public var lagoId: String?
+    public var chargeCode: String?
     public var invoiceDisplayName: String?
     public var properties: JSONValue?
     public var values: [String: JSONValue]?
 
     /// Builds a value directly (tests, previews); decoding is the usual way in.
     public init(
+        lagoId: String? = nil,
+        chargeCode: String? = nil,
         invoiceDisplayName: String? = nil,
         properties: JSONValue? = nil,
         values: [String: JSONValue]? = nil
     ) {
+        self.lagoId = lagoId
+        self.chargeCode = chargeCode
         self.invoiceDisplayName = invoiceDisplayName
         self.properties = properties
         self.values = values
     }
 
     enum CodingKeys: String, CodingKey {
+        case lagoId = "lago_id"
+        case chargeCode = "charge_code"
         case invoiceDisplayName = "invoice_display_name"
         case properties
         case values

@@ -81,8 +81,11 @@ extension SandboxStore {
     func chargeFiltersJSON(_ c: Int) -> JSON {
         let charge = charges[c]
         guard let filter = metrics[charge.metric].filter else { return .array([]) }
-        return .array(filter.values.map { value in
+        // `V1::ChargeFilterSerializer` order; ids sit clear of the charges' own (charge × 64 + value).
+        return .array(filter.values.enumerated().map { n, value in
             .obj([
+                "lago_id": .string(ids.make(.charge, 1_000_000 + c * 64 + n)),
+                "charge_code": .string(charge.code),
                 "invoice_display_name": .string(value),
                 "properties": chargePropertiesJSON(charge.pricing),
                 "values": .obj([filter.key: .array([.string(value)])]),
