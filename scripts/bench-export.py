@@ -96,7 +96,7 @@ def measure_size(args, customers, tmp):
         env = dict(os.environ, LAGO_API_URL=base, LAGO_API_KEY=KEY)
         out = lambda name: os.path.join(tmp, f"{name}-{customers}")
         tools = [
-            ("curl --parallel 8", ["curl", "-s", "--fail", "--parallel", "--parallel-max", "8", "-H", f"Authorization: Bearer {KEY}", "--config", config], None, None),
+            ("curl --parallel 8", ["curl", "-s", "--no-progress-meter", "--fail", "--parallel", "--parallel-max", "8", "-H", f"Authorization: Bearer {KEY}", "--config", config], None, None),
             ("lagotui ndjson", [args.lagotui, "export", "invoices", "--quiet", "--output", out("lagotui.ndjson")], env, out("lagotui.ndjson")),
             ("lagotui csv", [args.lagotui, "export", "invoices", "--quiet", "--format", "csv", "--output", out("lagotui.csv")], env, None),
             # The same pages into the page cache (after the first round, over a full cache).

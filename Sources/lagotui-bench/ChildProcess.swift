@@ -1,11 +1,11 @@
 import Foundation
 
 /// One external program run to its end: wall time from spawn to exit (process start
-/// included) and the CPU time and peak memory of that child alone, from its own rusage.
+/// included) and the CPU time of that child alone, from its own rusage. (Its peak RSS is not
+/// reported: a spawned child's high-water mark starts at the size of this process.)
 struct ChildRun: Sendable {
     var wallMilliseconds: Double
     var cpuMilliseconds: Double
-    var peakRSSMegabytes: Double
     /// What it printed on standard output.
     var output: String
 }
@@ -56,8 +56,7 @@ enum ChildProcess {
             throw BenchError("\(arguments[0]) failed (status \(status)): \(errors.prefix(300))")
         }
         func milliseconds(_ t: timeval) -> Double { Double(t.tv_sec) * 1_000 + Double(t.tv_usec) / 1_000 }
-        return ChildRun(wallMilliseconds: wall, cpuMilliseconds: milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime),
-                        peakRSSMegabytes: Double(usage.ru_maxrss) / 1_024, output: output)
+        return ChildRun(wallMilliseconds: wall, cpuMilliseconds: milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime), output: output)
     }
 
     /// Whether `program` is on PATH (curl and wrk are installed by `scripts/setup`).

@@ -52,7 +52,7 @@ enum ExportBench {
         }
         let of = rounds > 1 ? ", best of \(rounds)" : ""
         func rate(_ milliseconds: Double) -> Double { Double(invoices) / (milliseconds / 1_000) }
-        func cpu(_ run: ChildRun) -> String { "\(Int(run.wallMilliseconds)) ms wall, \(Int(run.cpuMilliseconds)) ms CPU, \(Int(run.peakRSSMegabytes)) MB peak" }
+        func cpu(_ run: ChildRun) -> String { "\(Int(run.wallMilliseconds)) ms wall, \(Int(run.cpuMilliseconds)) ms CPU" }
         if let curlBest {
             report.add("\(label).curl.records_per_second", rate(curlBest.wallMilliseconds), "records/s",
                        note: "curl --parallel --parallel-max \(concurrency), \(totalPages) pages of \(perPage) to /dev/null: \(cpu(curlBest))\(of)")

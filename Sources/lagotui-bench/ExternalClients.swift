@@ -16,7 +16,7 @@ struct ExternalClients {
             let config = directory.appendingPathComponent("curl.config")
             let text = (1...max(1, pages)).map { "url = \"\(page($0))\"\noutput = \"/dev/null\"\n" }.joined()
             try? Data(text.utf8).write(to: config)
-            curl = ["curl", "--silent", "--fail", "--parallel", "--parallel-max", "\(ExportBench.concurrency)",
+            curl = ["curl", "--silent", "--no-progress-meter", "--fail", "--parallel", "--parallel-max", "\(ExportBench.concurrency)",
                     "--header", "Authorization: Bearer \(key)", "--config", config.path]
         } else {
             curl = nil

@@ -117,13 +117,13 @@ import Testing
         defer { run.workDirectory.remove() }
         try await withSandbox { sandbox in
             let env = ["LAGO_API_URL": sandbox.baseURL.absoluteString, "LAGO_API_KEY": "lago-sandbox-key"]
-            let customers = try OrderedJSON.parse(try await run.run(["get", "customers", "--output", "json"], environment: env).stdout).arrayValue ?? []
+            let customers = try JSONValue.parse(try await run.run(["get", "customers", "--output", "json"], environment: env).stdout).arrayValue ?? []
             let customer = try #require(customers.first?["external_id"]?.stringValue)
             let portal = try await run.run(["link", "portal", customer], environment: env)
             #expect(portal.status == 0, "\(portal.stderr)")
             #expect(portal.stdout.hasPrefix("https://") && portal.stdout.contains("/customer-portal/"))
 
-            let invoices = try OrderedJSON.parse(try await run.run(["get", "invoices", "--output", "json"], environment: env).stdout).arrayValue ?? []
+            let invoices = try JSONValue.parse(try await run.run(["get", "invoices", "--output", "json"], environment: env).stdout).arrayValue ?? []
             let draft = try #require(invoices.first { $0["status"]?.stringValue == "draft" }?["lago_id"]?.stringValue)
             let refused = try await run.run(["link", "payment", draft], environment: env)
             #expect(refused.status == 5, "422 is a validation refusal: \(refused.stderr)")

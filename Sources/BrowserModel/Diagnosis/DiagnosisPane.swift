@@ -93,8 +93,7 @@ final class DiagnosisPane: Pane {
         if let input {
             summary.append(StyledText("Period " + Format.date(LagoTimestamp.format(input.periodStart)) + " → " + Format.date(LagoTimestamp.format(input.periodEnd)) + " UTC", role: .muted))
         }
-        let state: LoadState
-        if let error { state = .failed(error) } else if loading { state = findings == nil ? .loading : .refreshing } else { state = .idle }
+        let state = LoadState.of(error: error, loading: loading, hasContent: findings != nil)
         let count = findings.map { String($0.count) } ?? ""
         return PaneSnapshot(id: id, title: "why is usage what it is", countText: count, focused: focused, state: state, stale: false,
                             filter: nil, serverSearch: nil, summary: summary,

@@ -167,8 +167,7 @@ final class EventDetailPane: Pane {
     }
 
     func snapshot(focused: Bool) -> PaneSnapshot {
-        let state: LoadState
-        if let error { state = .failed(error) } else if loading { state = trail.event == nil ? .loading : .refreshing } else { state = .idle }
+        let state = LoadState.of(error: error, loading: loading, hasContent: trail.event != nil)
         return PaneSnapshot(id: id, title: "event " + title, countText: "", focused: focused, state: state, stale: false, filter: nil,
                             serverSearch: nil, summary: [],
                             content: .text(TextSnapshot(lines: lines, scrollOffset: scroll.offset, tabs: [], activeTab: 0, wraps: true)),

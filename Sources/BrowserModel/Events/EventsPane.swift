@@ -220,8 +220,8 @@ final class EventsPane: Pane {
                                cellRoles: Array(repeating: .normal, count: cells.count), role: .normal, changedColumns: [],
                                selected: scroll + offset == cursor.index)
         }
-        let state: LoadState
-        if let error, !following { state = .failed(error) } else if loading { state = loadedOnce ? .refreshing : .loading } else { state = .idle }
+        // While following, an error is the status line's (with its retry countdown), not the pane's.
+        let state = LoadState.of(error: following ? nil : error, loading: loading, hasContent: loadedOnce)
         var summary = [StyledText("Subscription " + target.label + (codeFilter.map { " · code " + $0 } ?? ""))]
         summary.append(StyledText(statusText, role: error != nil && following ? .danger : (following ? .success : .muted)))
         return PaneSnapshot(id: id, title: "events", countText: rows.count >= Self.capacity ? "\(Self.capacity)+" : String(rows.count),

@@ -7,8 +7,7 @@ extension CachedLagoDataSource {
     public func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data {
         let endpoint = CustomerUsageEndpoint.past
         return try await getRoot(endpoint.path(externalCustomerId: externalCustomerId), rootKey: endpoint.rootKey, query: [
-            URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId),
-            URLQueryItem(name: "periods_count", value: String(periods)),
+            endpoint.subscriptionItem(externalSubscriptionId), endpoint.periodsItem(String(periods)),
             URLQueryItem(name: "per_page", value: String(periods)),
         ])
     }

@@ -20,3 +20,13 @@ extension PaneEnvironment {
         }
     }
 }
+
+extension LoadState {
+    /// A background read's state for the snapshot: its error, else loading (nothing shown yet)
+    /// or refreshing (something shown), else idle.
+    static func of(error: String?, loading: Bool, hasContent: Bool) -> LoadState {
+        if let error { return .failed(error) }
+        if loading { return hasContent ? .refreshing : .loading }
+        return .idle
+    }
+}

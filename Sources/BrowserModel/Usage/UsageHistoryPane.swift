@@ -178,8 +178,7 @@ final class UsageHistoryPane: Pane {
     }
 
     func snapshot(focused: Bool) -> PaneSnapshot {
-        let state: LoadState
-        if let error { state = .failed(error) } else if loading { state = loaded ? .refreshing : .loading } else { state = .idle }
+        let state = LoadState.of(error: error, loading: loading, hasContent: loaded)
         return PaneSnapshot(id: id, title: "usage history", countText: loaded ? String(history.count) : "", focused: focused, state: state,
                             stale: false, filter: nil, serverSearch: nil, summary: [StyledText("Subscription " + target.label)],
                             content: .chart(chart), emptyMessage: nil)

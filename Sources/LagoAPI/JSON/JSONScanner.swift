@@ -158,11 +158,16 @@ struct JSONScanner {
 
     /// Skips `true`, `false`, `null` or a number in JSON's grammar; false on anything else.
     mutating func skipLiteralOrNumber() -> Bool {
-        for word in [Self.trueWord, Self.falseWord, Self.nullWord] where matches(word) {
-            index += word.count
-            return true
+        let word: [UInt8]
+        switch current {
+        case UInt8(ascii: "t"): word = Self.trueWord
+        case UInt8(ascii: "f"): word = Self.falseWord
+        case UInt8(ascii: "n"): word = Self.nullWord
+        default: return skipNumber()
         }
-        return skipNumber()
+        guard matches(word) else { return false }
+        index += word.count
+        return true
     }
 
     /// Skips a number in RFC 8259's grammar (no leading zeros, digits after `.` and `e`).

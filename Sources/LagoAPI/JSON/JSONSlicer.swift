@@ -130,9 +130,11 @@ extension JSONScanner {
         }
     }
 
-    /// Skips one value, checking it strictly with an explicit stack instead of recursion.
+    /// Skips one value, checking it strictly with an explicit stack instead of recursion. The
+    /// stack of open containers is a bit set (1 for an object) that allocates nothing until a
+    /// value nests deeper than 64 levels, so checking a page's records costs no allocation.
     mutating func skipWellFormedValue() -> Bool {
-        var open: [UInt8] = []   // the containers we are inside: "{" or "["
+        var open = ContainerStack()
         var expectValue = true
         /// After `{` or `,` inside an object: a key string and a colon.
         func readKey(_ scanner: inout JSONScanner) -> Bool {
@@ -150,13 +152,13 @@ extension JSONScanner {
                     index += 1
                     skipWhitespace()
                     if consume(UInt8(ascii: "}")) { expectValue = false; continue }
-                    open.append(UInt8(ascii: "{"))
+                    open.push(object: true)
                     guard readKey(&self) else { return false }
                 case UInt8(ascii: "["):
                     index += 1
                     skipWhitespace()
                     if consume(UInt8(ascii: "]")) { expectValue = false; continue }
-                    open.append(UInt8(ascii: "["))
+                    open.push(object: false)
                 case UInt8(ascii: "\""):
                     guard skipStrictString() else { return false }
                     expectValue = false
@@ -165,7 +167,7 @@ extension JSONScanner {
                     expectValue = false
                 }
             } else {
-                guard let top = open.last else { return true }
+                guard let topIsObject = open.top else { return true }
                 skipWhitespace()
                 guard let byte = current else { return false }
                 index += 1
@@ -173,14 +175,43 @@ extension JSONScanner {
                     // A trailing comma is accepted, as Foundation's decoder on the normal path does.
                     skipWhitespace()
                     if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") { continue }
-                    if top == UInt8(ascii: "{"), !readKey(&self) { return false }
+                    if topIsObject, !readKey(&self) { return false }
                     expectValue = true
-                } else if (byte == UInt8(ascii: "]") && top == UInt8(ascii: "[")) || (byte == UInt8(ascii: "}") && top == UInt8(ascii: "{")) {
-                    open.removeLast()
+                } else if (byte == UInt8(ascii: "]") && !topIsObject) || (byte == UInt8(ascii: "}") && topIsObject) {
+                    open.pop()
                 } else {
                     return false
                 }
             }
         }
+    }
+}
+
+/// The kinds of the containers open around a strict skip, innermost last.
+private struct ContainerStack {
+    private var bits: UInt64 = 0
+    private var count = 0
+    private var deeper: [Bool] = []
+
+    /// Whether the innermost open container is an object; nil when none is open.
+    var top: Bool? {
+        guard count > 0 else { return nil }
+        return count > 64 ? deeper[deeper.count - 1] : bits >> UInt64(count - 1) & 1 == 1
+    }
+
+    mutating func push(object: Bool) {
+        if count >= 64 {
+            deeper.append(object)
+        } else if object {
+            bits |= 1 << UInt64(count)
+        } else {
+            bits &= ~(1 << UInt64(count))
+        }
+        count += 1
+    }
+
+    mutating func pop() {
+        count -= 1
+        if count >= 64 { deeper.removeLast() }
     }
 }

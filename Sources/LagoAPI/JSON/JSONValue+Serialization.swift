@@ -75,6 +75,14 @@ extension JSONValue {
 
     /// The one escape table: quotes, backslashes, `\n` `\r` `\t`, and `\u` for ``needsUnicodeEscape(_:)``.
     static func writeString(_ s: String, into out: inout String) {
+        // Most strings hold nothing to escape: their UTF-8 shows no quote, backslash, control
+        // byte, DEL, nor a lead byte of C1 (0xC2) or U+2028/9 (0xE2), and go out whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -81,10 +81,10 @@ extension SandboxStore {
     func chargeFiltersJSON(_ c: Int) -> JSON {
         let charge = charges[c]
         guard let filter = metrics[charge.metric].filter else { return .array([]) }
-        // `V1::ChargeFilterSerializer` order; ids sit clear of the charges' own (charge × 64 + value).
-        return .array(filter.values.enumerated().map { n, value in
+        return .array(filter.values.enumerated().map { index, value in
             .obj([
-                "lago_id": .string(ids.make(.charge, 1_000_000 + c * 64 + n)),
+                // Filter ids live above every charge index, one per charge and value.
+                "lago_id": .string(ids.make(.charge, (1 << 32) + c * 16 + index)),
                 "charge_code": .string(charge.code),
                 "invoice_display_name": .string(value),
                 "properties": chargePropertiesJSON(charge.pricing),

@@ -70,10 +70,23 @@ public enum CSVFormatting {
 
     /// One field quoted as RFC 4180 requires.
     public static func quote(_ cell: String) -> String {
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        appendQuoted(Array(cell.utf8)[...], to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one field's UTF-8 bytes, quoted when they hold a comma, quote, CR or LF (quotes doubled).
+    static func appendQuoted(_ cell: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        guard cell.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: cell)
+            return
         }
-        return cell
+        out.append(UInt8(ascii: "\""))
+        for byte in cell {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A whole row, CRLF-terminated.

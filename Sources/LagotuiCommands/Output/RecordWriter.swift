@@ -135,22 +135,31 @@ public final class CSVRecordWriter: RecordWriter {
         try sink.write(CSVFormatting.row(columns))
         guard lseek(spool, 0, SEEK_SET) == 0 else { throw OutputError("cannot read the CSV spool back") }
         var reader = SpoolReader(fd: spool)
-        var cells = [String](repeating: "", count: columns.count)
-        var rows = ""
+        // One row's cells as byte ranges of `cellBytes`, quoted straight into `out`: the rows
+        // of a large export never become Swift strings.
+        var cellBytes: [UInt8] = []
+        var cells = [Range<Int>?](repeating: nil, count: columns.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(WriteBuffer.limit + (1 << 16))
         while let count = try reader.uint32() {
-            for i in cells.indices { cells[i] = "" }
+            cellBytes.removeAll(keepingCapacity: true)
+            for i in cells.indices { cells[i] = nil }
             for _ in 0..<count {
-                guard let index = try reader.uint32(), let length = try reader.uint32(), let text = try reader.text(count: Int(length)),
-                      Int(index) < cells.count else { throw OutputError("the CSV spool is damaged") }
-                cells[Int(index)] = text
+                guard let index = try reader.uint32(), let length = try reader.uint32(), Int(index) < cells.count,
+                      try reader.copy(Int(length), into: &cellBytes) else { throw OutputError("the CSV spool is damaged") }
+                cells[Int(index)] = cellBytes.count - Int(length)..<cellBytes.count
             }
-            rows += CSVFormatting.row(cells)
-            if rows.utf8.count >= 1 << 16 {
-                try sink.write(rows)
-                rows = ""
+            for (i, range) in cells.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if let range { CSVFormatting.appendQuoted(cellBytes[range], to: &out) }
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
+            if out.count >= WriteBuffer.limit {
+                try sink.write(Data(out))
+                out.removeAll(keepingCapacity: true)
             }
         }
-        try sink.write(rows)
+        try sink.write(Data(out))
         try sink.commit()
     }
 }
@@ -188,9 +197,11 @@ private struct SpoolReader {
         return value
     }
 
-    mutating func text(count: Int) throws -> String? {
-        guard try fill(count) else { return nil }
-        defer { offset += count }
-        return String(decoding: buffer[offset..<offset + count], as: UTF8.self)
+    /// Appends the next `count` bytes to `bytes`; false at the end of the file.
+    mutating func copy(_ count: Int, into bytes: inout [UInt8]) throws -> Bool {
+        guard try fill(count) else { return false }
+        bytes.append(contentsOf: buffer[offset..<offset + count])
+        offset += count
+        return true
     }
 }
