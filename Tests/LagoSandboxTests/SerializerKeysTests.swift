@@ -40,6 +40,14 @@ struct SerializerKeysTests {
             try await check("subscription", "/subscriptions?per_page=100", show: id("external_id", "/subscriptions/"))
             try await check("subscription", "/subscriptions?status[]=terminated&status[]=canceled&status[]=pending")
             try await check("fee", "/fees?per_page=100", show: id("lago_id", "/fees/"))
+            // A pay-in-advance event's own fee (not invoiced yet): event_transaction_id, no invoice.
+            var eventFees: String? = nil
+            for event in try await client.get("/events?per_page=100").json.list("events") {
+                guard let transaction = event.string("transaction_id") else { continue }
+                let path = "/fees?event_transaction_id=\(transaction)"
+                if try await client.get(path).json.object("meta").int("total_count") ?? 0 > 0 { eventFees = path; break }
+            }
+            try await check("fee", try #require(eventFees, "no seeded event has a fee of its own"), show: id("lago_id", "/fees/"))
             try await check("wallet", "/wallets", show: id("lago_id", "/wallets/"))
             try await check("wallet_transaction", "/wallets/\(wallet)/wallet_transactions", show: id("lago_id", "/wallet_transactions/"))
             try await check("credit_note", "/credit_notes", show: id("lago_id", "/credit_notes/"))
