@@ -41,7 +41,7 @@ extension BrowserModel {
         case .quickFilter: cycleQuickFilter()
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
-        case .copyID, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
+        case .copyID, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
     }

@@ -75,7 +75,7 @@ extension BrowserModel {
         return BrowserScreen(kind: .list(request.resource), layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "list." + request.resource.rawValue) { _ in [crumb] }
     }
 
-    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab = .fields) -> BrowserScreen {
+    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab? = nil) -> BrowserScreen {
         let pane = DetailPane(id: PaneID("detail"), env: env, record: record, tab: tab)
         return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "detail") { _ in [pane.displayName] }
     }

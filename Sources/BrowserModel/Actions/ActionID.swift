@@ -37,6 +37,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case retryPayment = "retry-payment"
     case voidInvoice = "void-invoice"
     case topUpWallet = "top-up-wallet"
+    case estimateCreditNote = "estimate-credit-note"
 }
 
 /// Where an action applies.

@@ -40,6 +40,7 @@ public struct ActionRegistry: Sendable {
             a(.retryPayment, "retry payment", .resource(.invoices), ["P"], section: "Invoice", dangerous: true),
             a(.voidInvoice, "void", .resource(.invoices), ["V"], section: "Invoice", dangerous: true),
             a(.downloadPDF, "download PDF", .resource(.invoices), ["D"], section: "Invoice"),
+            a(.estimateCreditNote, "estimate credit note", .resource(.invoices), ["E"], section: "Invoice"),
             a(.topUpWallet, "top up", .resource(.wallets), ["T"], section: "Wallet", dangerous: true),
             a(.quickFilter, "quick filter", .invoiceList, ["t"], section: "Invoice"),
             a(.pauseUsage, "pause/resume", .usage, ["p"], section: "Usage"),

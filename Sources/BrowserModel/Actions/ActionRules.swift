@@ -47,6 +47,9 @@ enum ActionRules {
         case .voidInvoice:
             guard record.resource == .invoices else { return .disabled("only invoices can be voided") }
             return status == "finalized" ? .enabled : .disabled("only finalized invoices can be voided")
+        case .estimateCreditNote:
+            guard record.resource == .invoices else { return .disabled("only invoices can be credited") }
+            return status == "finalized" ? .enabled : .disabled("only finalized invoices can be credited")
         case .topUpWallet:
             guard record.resource == .wallets else { return .disabled("only wallets can be topped up") }
             return status == "active" ? .enabled : .disabled("only active wallets can be topped up")
@@ -59,7 +62,7 @@ enum ActionRules {
 
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown: return true
+        case .copyID, .openWeb, .downloadPDF, .estimateCreditNote, .detail, .rawJSON, .drillDown: return true
         default: return isMutating(action)
         }
     }
