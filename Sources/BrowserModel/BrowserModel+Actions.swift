@@ -35,28 +35,10 @@ extension BrowserModel {
         }
     }
 
-    /// The record's page in Lago's web app.
+    /// The record's page in Lago's web app (its catalogue row's `webPath`).
     func webURL(for record: SelectedRecord) -> URL? {
-        guard let base = profile.webAppURL else { return nil }
-        let j = record.json
-        let path: String?
-        switch record.resource {
-        case .customers: path = j.string("lago_id").map { "customer/\($0)" }
-        case .invoices:
-            if let c = j.string("customer.lago_id") ?? j.string("lago_customer_id"), let id = j.string("lago_id") {
-                path = "customer/\(c)/invoice/\(id)/overview"
-            } else { path = nil }
-        case .subscriptions:
-            if let c = j.string("lago_customer_id"), let id = j.string("lago_id") { path = "customer/\(c)/subscription/\(id)/overview" } else { path = nil }
-        case .wallets:
-            if let c = j.string("lago_customer_id"), let id = j.string("lago_id") { path = "customer/\(c)/wallet/\(id)" } else { path = nil }
-        case .plans: path = j.string("lago_id").map { "plan/\($0)/overview" }
-        case .billableMetrics: path = j.string("lago_id").map { "billable-metric/\($0)" }
-        case .coupons: path = j.string("lago_id").map { "coupon/\($0)/overview" }
-        case .addOns: path = j.string("lago_id").map { "add-on/\($0)" }
-        default: path = nil
-        }
-        return path.map { base.appendingPathComponent($0) }
+        guard let base = profile.webAppURL, let path = record.resource.entry.webPath(reading: record.json.string) else { return nil }
+        return base.appendingPathComponent(path)
     }
 
     // MARK: invoice actions

@@ -128,7 +128,7 @@ extension BrowserModel {
             push(makeUsageScreen(UsagePane.Target(customerExternalId: customerID, subscriptionExternalId: subID, label: label),
                                  parentCrumbs: screen.crumbs))
         case .wallets:
-            let request = ListRequest(.walletTransactions, filters: [ListFilter("wallet_id", record.id)])
+            let request = ListRequest(.walletTransactions, under: record.id)
             push(makeListScreen(request, title: "transactions", parentCrumbs: screen.crumbs + [record.displayName]))
         default:
             push(makeDetailScreen(record))

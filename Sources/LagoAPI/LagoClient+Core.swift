@@ -33,6 +33,13 @@ extension LagoClient {
         return try Self.rawPage(from: response.body, collectionKey: collectionKey, apiKey: configuration.apiKey)
     }
 
+    /// Fetches a list Lago returns whole (`ResourceEntry.isPaginated` is false), as raw JSON:
+    /// no `page`/`per_page` is sent, and the page's meta says it is the only one.
+    public func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem] = []) async throws -> RawPage {
+        let response = try await send(.get, path, query: query.filter { $0.name != "page" && $0.name != "per_page" })
+        return try Self.rawPage(from: response.body, collectionKey: collectionKey, apiKey: configuration.apiKey)
+    }
+
     /// Fetches one object, for example `GET /invoices/ID` with `rootKey: "invoice"`.
     /// An empty `rootKey` decodes the whole body.
     public func getObject<T: Decodable & Sendable>(

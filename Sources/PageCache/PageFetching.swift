@@ -23,7 +23,8 @@ public struct LagoPageFetcher: PageFetching {
     }
 
     public func fetch(_ key: PageKey) async throws -> RawPage {
-        try await client.rawPage(
+        guard key.isPaginated else { return try await client.wholeList(key.path, collectionKey: key.collectionKey, query: key.queryItems) }
+        return try await client.rawPage(
             key.path, collectionKey: key.collectionKey, query: key.queryItems, page: key.page, perPage: key.perPage)
     }
 

@@ -10,7 +10,7 @@ extension PageKey {
         guard let path = resource.listPath(parentID: parentID) else { return nil }
         return PageKey(
             resource: resource.rawValue, path: path, collectionKey: resource.collectionKey, query: query, page: page,
-            perPage: perPage)
+            perPage: perPage, isPaginated: resource.isPaginated)
     }
 }
 

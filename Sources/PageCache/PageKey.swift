@@ -18,13 +18,16 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
     public let page: Int
     /// Items per page.
     public let perPage: Int
+    /// False for a list Lago returns whole: it is fetched without paging parameters.
+    public let isPaginated: Bool
 
     /// Makes a key; `path` defaults to "/<resource>" and `collectionKey` to the resource name,
     /// which is what Lago uses for every top-level list.
     public init(
         resource: String, path: String? = nil, collectionKey: String? = nil,
-        query: [URLQueryItem] = [], page: Int = 1, perPage: Int = 100
+        query: [URLQueryItem] = [], page: Int = 1, perPage: Int = 100, isPaginated: Bool = true
     ) {
+        self.isPaginated = isPaginated
         self.resource = resource
         self.path = path ?? "/\(resource)"
         self.collectionKey = collectionKey ?? resource
@@ -35,11 +38,6 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The normalised query as one string (the database column), e.g. "currency=EUR&status=draft".
     public var normalizedQuery: String { QueryNormalizer.encode(queryItems) }
-
-    /// The same list at another page number.
-    public func atPage(_ page: Int) -> PageKey {
-        PageKey(resource: resource, path: path, collectionKey: collectionKey, query: queryItems, page: page, perPage: perPage)
-    }
 
     public var description: String {
         let query = normalizedQuery

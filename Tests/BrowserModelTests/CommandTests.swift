@@ -81,7 +81,7 @@ import Testing
         #expect(InvoiceQuickFilter.overdue.filters == [ListFilter("payment_overdue", "true")])
         #expect(InvoiceQuickFilter.disputed.filters == [ListFilter("payment_dispute_lost", "true")])
         let r = InvoiceQuickFilter.outstanding.apply(to: ListRequest(.invoices, filters: [ListFilter("external_customer_id", "c")]))
-        #expect(r.queryItems.map { "\($0.name)=\($0.value ?? "")" } == ["external_customer_id=c", "payment_status[]=failed", "payment_status[]=pending", "status=finalized"])
+        #expect(r.queryItems.map { "\($0.name)=\($0.value ?? "")" } == ["external_customer_id=c", "payment_statuses[]=failed", "payment_statuses[]=pending", "statuses[]=finalized"])
         #expect(InvoiceQuickFilter.matching(r) == .outstanding)
     }
 }

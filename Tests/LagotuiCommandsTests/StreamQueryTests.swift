@@ -14,7 +14,7 @@ import Testing
             "--issued-from", "2025-01-01", "--issued-to", "2025-01-31", "--currency", "eur",
         ]))
         #expect(items(query) == [
-            "status=finalized", "payment_status[]=failed", "payment_status[]=pending", "payment_overdue=true",
+            "statuses[]=finalized", "payment_statuses[]=failed", "payment_statuses[]=pending", "payment_overdue=true",
             "external_customer_id=cus 1", "currency=EUR", "issuing_date_from=2025-01-01", "issuing_date_to=2025-01-31",
         ])
     }
@@ -61,8 +61,29 @@ import Testing
 
     @Test func everyStreamBuildsWithoutFilters() throws {
         for stream in ExportStream.allCases {
-            _ = try StreamQuery.build(stream, filters: filters([]))
+            let query = try StreamQuery.build(stream, filters: filters([]))
+            // Without filters only a list that narrows itself while unfiltered gets a parameter:
+            // subscriptions (and the usage streams walking them) send their statuses.
+            let walksSubscriptions = [.resource(.subscriptions), .customerUsage, .customerUsagePast].contains(stream)
+            #expect(query.listItems.allSatisfy { $0.name == "status[]" } && query.listItems.isEmpty == !walksSubscriptions,
+                    "\(stream.rawValue): \(items(query))")
+            #expect(query.childItems.isEmpty && query.walletID == nil && query.subscriptionFilter == nil)
         }
+        let current = try StreamQuery.build(.customerUsage, filters: filters([]))
+        #expect(items(current) == ["status[]=active"])
+    }
+
+    @Test func nestedStreamsSendTheParentsFiltersToTheParentList() throws {
+        let wallet = "1a901a90-1a90-1a90-1a90-1a901a901a90"
+        let query = try StreamQuery.build(.resource(.walletTransactions), filters: filters([
+            "--wallet", wallet.uppercased(), "--customer", "cus_1", "--status", "settled", "--transaction-type", "inbound",
+        ]))
+        #expect(query.walletID == wallet)
+        #expect(items(query) == ["external_customer_id=cus_1"])
+        #expect(query.childItems.map { "\($0.name)=\($0.value ?? "")" } == ["status=settled", "transaction_type=inbound"])
+        #expect {
+            try StreamQuery.build(.resource(.walletTransactions), filters: filters(["--status", "pending,failed"]))
+        } throws: { ($0 as? CommandFailure)?.message == "--status takes one value for wallet_transactions" }
     }
 
     @Test func streamNamesAreForgiving() {

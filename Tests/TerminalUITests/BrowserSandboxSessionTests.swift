@@ -1,6 +1,7 @@
 import Foundation
 import LagoAPI
 import LagoSandbox
+import LagoTesting
 import PageCache
 import Testing
 @testable import BrowserModel
@@ -13,14 +14,14 @@ import Testing
     struct Setup {
         let server: SandboxServer
         let client: LagoClient
-        let transport: RecordingTransport
+        let transport: RequestLogTransport
         let driver: TerminalTestDriver
     }
 
     func start(rows: Int = 60, columns: Int = 200, options: SandboxOptions = SandboxOptions(customers: 40)) async throws -> Setup {
         let server = SandboxServer(options: options)
         let base = try await server.start()
-        let transport = RecordingTransport(CurlTransport())
+        let transport = RequestLogTransport(CurlTransport())
         let client = try LagoClient(configuration: LagoClientConfiguration(baseURL: base, apiKey: "lago-sandbox-key"), transport: transport)
         let cache = PageCache(configuration: CacheConfiguration(profile: "tui-test", enabled: false), fetcher: LagoPageFetcher(client: client))
         var config = BrowserConfiguration()

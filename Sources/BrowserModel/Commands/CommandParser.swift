@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// A parsed `:` command.
 public enum BrowserCommandLine: Equatable, Sendable {
     /// A full-screen list, with server filters, an invoice quick filter, a server search and/or
@@ -109,6 +111,7 @@ public enum CommandParser {
     static func parseList(_ resource: ResourceKind, _ args: [String]) throws(CommandError) -> ListCommand {
         var cmd = ListCommand(resource: resource, filters: [], quickFilter: nil, search: nil, localFilter: nil)
         var request = ListRequest(resource)
+        let entry = resource.entry
         for arg in args {
             if arg.hasPrefix("/") {
                 cmd.localFilter = String(arg.dropFirst())
@@ -119,44 +122,36 @@ public enum CommandParser {
             } else if let eq = arg.firstIndex(of: "=") {
                 let key = String(arg[..<eq]).lowercased()
                 let value = String(arg[arg.index(after: eq)...])
-                let name = key == "customer" ? "external_customer_id" : (key == "overriden" ? "overridden" : key)
-                guard resource.serverFilters.contains(name) else {
+                guard let spec = entry.filter(named: key), spec.key != FilterSpec.searchKey else {
                     let known = resource.serverFilters
                     throw CommandError(message: known.isEmpty ? "\(resource.title) take no filters"
                                        : "unknown filter \"\(key)\" for \(resource.title) (try \(known.prefix(5).joined(separator: ", ")))")
                 }
                 guard !value.isEmpty else { throw CommandError(message: "\(key)= needs a value") }
-                request.set(name, value.split(separator: ",").map(String.init))
+                let values = value.split(separator: ",").map(String.init)
+                guard values.count == 1 || spec.shape == .array || spec.shape == .scalarOrArray else {
+                    throw CommandError(message: "\(key)= takes one value for \(resource.title)")
+                }
+                request.set(spec.key, values)
             } else if resource == .invoices, let quick = InvoiceQuickFilter(rawValue: arg.lowercased()) {
                 cmd.quickFilter = quick
-            } else if resource == .walletTransactions {
-                request.set("wallet_id", [arg])
             } else if let positional = resource.positionalFilter {
                 request.set(positional, [arg])
             } else {
                 throw CommandError(message: "\(resource.title) take no positional argument \"\(arg)\"")
             }
         }
-        if resource == .walletTransactions, request.values(of: "wallet_id") == nil {
-            throw CommandError(message: "wallet transactions need a wallet id: :wt WALLET_ID")
+        if let parent = entry.parentFilter, let parentResource = entry.parent, request.values(of: parent.key) == nil {
+            throw CommandError(message: "\(resource.title) need a \(parentResource.singular) id: :\(shortestAlias(of: resource)) \(parentResource.singular.uppercased())_ID")
         }
         cmd.filters = request.filters
         return cmd
     }
 
-    /// Known values offered when completing `key=` arguments.
-    static let filterValues: [String: [String]] = [
-        "status": ["draft", "finalized", "voided", "failed", "pending", "active", "terminated", "canceled", "incomplete", "settled"],
-        "payment_status": ["pending", "succeeded", "failed"],
-        "payment_overdue": ["true", "false"],
-        "payment_dispute_lost": ["true", "false"],
-        "invoice_type": ["subscription", "add_on", "credit", "one_off", "advance_charges", "progressive_billing"],
-        "fee_type": ["charge", "add_on", "subscription", "credit", "commitment"],
-        "transaction_type": ["inbound", "outbound"],
-        "transaction_status": ["purchased", "granted", "voided", "invoiced"],
-        "account_type": ["customer", "partner"],
-        "customer_type": ["company", "individual"],
-    ]
+    /// The shortest name that opens `resource` (`wt` for wallet transactions), for hints.
+    static func shortestAlias(of resource: ResourceKind) -> String {
+        aliases.filter { $0.value == resource.rawValue }.keys.min { ($0.count, $0) < ($1.count, $1) } ?? resource.rawValue
+    }
 
     /// Completions for the last word of `text`: command names first, then per-command
     /// arguments (`status=`, quick filters, profile names). Sorted and de-duplicated.
@@ -176,7 +171,7 @@ public enum CommandParser {
         } else if let resource = ResourceKind(rawValue: target) {
             if let eq = current.firstIndex(of: "=") {
                 let key = String(current[..<eq])
-                options = (filterValues[key] ?? []).map { key + "=" + $0 }
+                options = (resource.entry.filter(named: key)?.domain.knownValues ?? []).map { key + "=" + $0 }
             } else {
                 options = resource.serverFilters.map { $0 + "=" }
                 if resource == .invoices { options += InvoiceQuickFilter.allCases.map(\.rawValue) }

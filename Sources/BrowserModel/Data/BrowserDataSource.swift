@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One server-side filter: `status=draft`, or several values (`payment_status[]=failed&…`).
 public struct ListFilter: Sendable, Hashable {
@@ -26,6 +27,11 @@ public struct ListRequest: Sendable, Hashable {
         self.searchTerm = searchTerm
     }
 
+    /// The list of `resource` nested under the record `parentID` (a wallet's transactions).
+    public init(_ resource: ResourceKind, under parentID: String) {
+        self.init(resource, filters: resource.entry.parentFilter.map { [ListFilter($0.key, parentID)] } ?? [])
+    }
+
     /// Values of filter `name`, or nil.
     public func values(of name: String) -> [String]? { filters.first { $0.name == name }?.values }
 
@@ -36,19 +42,17 @@ public struct ListRequest: Sendable, Hashable {
         filters.sort { $0.name < $1.name }
     }
 
-    /// The query items Lago expects: array filters as `name[]`, search as `search_term`.
-    /// (`wallet_id` is a path parameter for wallet transactions and is left out.)
+    /// The query items Lago expects, spelled and shaped by the resource's catalogue row; the
+    /// search term as its search filter. (A nested list's parent id goes in the path instead.)
     public var queryItems: [URLQueryItem] {
-        var items: [URLQueryItem] = []
-        for f in filters where !(resource == .walletTransactions && f.name == "wallet_id") {
-            if f.values.count > 1 || resource.arrayFilters.contains(f.name) {
-                items += f.values.map { URLQueryItem(name: f.name + "[]", value: $0) }
-            } else if let v = f.values.first {
-                items.append(URLQueryItem(name: f.name, value: v))
-            }
-        }
-        if let s = searchTerm, !s.isEmpty { items.append(URLQueryItem(name: "search_term", value: s)) }
-        return items
+        var named = filters.map { (name: $0.name, values: $0.values) }
+        if let s = searchTerm, !s.isEmpty { named.append((name: FilterSpec.searchKey, values: [s])) }
+        return resource.entry.queryItems(named)
+    }
+
+    /// The id of the record a nested list is listed under (the wallet of wallet transactions).
+    public var parentID: String? {
+        resource.entry.parentFilter.flatMap { values(of: $0.key)?.first }
     }
 }
 
@@ -180,17 +184,9 @@ extension BrowserDataSource {
 }
 
 extension ResourceKind {
-    /// Which field of a record addresses it in `GET /<resource>/{key}`.
+    /// The value of a record's key field (`recordKeyField`), which `GET /<resource>/{key}` takes.
     func lookupKey(of json: BrowserJSON) -> String? {
-        let field: String
-        switch self {
-        case .customers, .subscriptions: field = "external_id"
-        case .plans, .coupons, .addOns, .billableMetrics, .taxes, .billingEntities: field = "code"
-        case .events: field = "transaction_id"
-        case .apiLogs: field = "request_id"
-        default: field = "lago_id"
-        }
-        return json.string(field) ?? json.string("lago_id")
+        json.string(recordKeyField) ?? json.string("lago_id")
     }
 }
 

@@ -18,7 +18,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
 
     public func listPage(_ request: ListRequest, page: Int, perPage: Int, forceRefresh: Bool) -> AsyncThrowingStream<ListPageResult, any Error> {
         AsyncThrowingStream { continuation in
-            guard let key = PageKey.list(request.resource, parentID: request.values(of: "wallet_id")?.first, query: request.queryItems,
+            guard let key = PageKey.list(request.resource, parentID: request.parentID, query: request.queryItems,
                                          page: page, perPage: perPage) else {
                 continuation.finish(throwing: BrowserDataError.unavailable("cannot list \(request.resource.title) without its parent"))
                 return
@@ -115,7 +115,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
 
     private func usage(_ endpoint: CustomerUsageEndpoint, _ externalCustomerId: String, _ externalSubscriptionId: String) async throws -> Data {
         try await getRoot(endpoint.path(externalCustomerId: externalCustomerId), rootKey: endpoint.rootKey,
-                          query: [URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)])
+                          query: [endpoint.subscriptionItem(externalSubscriptionId)])
     }
 
     public func overdueBalances() async throws -> Data {

@@ -110,10 +110,11 @@ public struct GetCommand: AsyncParsableCommand {
     static func lookup(_ stream: ExportStream, id: String, filters: FilterOptions) throws -> Lookup {
         if let resource = stream.resource {
             var query: [URLQueryItem] = []
-            if resource == .subscriptions {
-                // GET /subscriptions/{id} finds only active ones unless a status is given.
-                let statuses = try FilterValidation.choices(filters.status, allowed: stream.statusValues, flag: "--status", stream: stream)
-                query = statuses.map { URLQueryItem(name: "status", value: $0) }
+            if let status = resource.entry.filter(flag: ExportFilter.status.name), status.narrowsWhenAbsent {
+                // GET /subscriptions/{id}, like the list, finds only active ones unless a status
+                // is given; the record endpoint reads it as a plain `status=`.
+                let statuses = try FilterValidation.values(filters.status, spec: status, flag: ExportFilter.status.flag, stream: stream)
+                query = statuses.map { URLQueryItem(name: status.wire, value: $0) }
             }
             return Lookup(path: resource.recordPath(id: id), rootKey: resource.singularKey, query: query)
         }
@@ -123,7 +124,7 @@ public struct GetCommand: AsyncParsableCommand {
                 throw CommandFailure(.usage, "get customer_usage CUSTOMER needs --subscription EXTERNAL_SUBSCRIPTION_ID")
             }
             return Lookup(path: CustomerUsageEndpoint.current.path(externalCustomerId: id), rootKey: CustomerUsageEndpoint.current.rootKey,
-                          query: [URLQueryItem(name: "external_subscription_id", value: subscription)])
+                          query: [CustomerUsageEndpoint.current.subscriptionItem(subscription)])
         default:
             throw CommandFailure(.usage, "\(stream.rawValue) has no single record; list it with get \(stream.rawValue) --customer ID")
         }

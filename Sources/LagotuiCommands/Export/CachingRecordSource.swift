@@ -28,8 +28,16 @@ public struct CachingRecordSource: RawRecordSource {
     public func rawPage(_ path: String, collectionKey: String, query: [URLQueryItem], page: Int, perPage: Int?) async throws
         -> RawPage
     {
-        let key = PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query, page: page,
-                          perPage: perPage ?? self.perPage)
+        try await freshPage(PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
+                                    page: page, perPage: perPage ?? self.perPage))
+    }
+
+    public func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem]) async throws -> RawPage {
+        try await freshPage(PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
+                                    perPage: perPage, isPaginated: false))
+    }
+
+    private func freshPage(_ key: PageKey) async throws -> RawPage {
         // Not loadPage: it falls back to a cached copy when the network fails, and a sync
         // must report that failure instead of claiming it refreshed the page.
         for await update in cache.page(key, refresh: .always) {

@@ -36,7 +36,8 @@ public struct ExportEngine: Sendable {
         }
         switch query.stream.shape {
         case let .list(path, collectionKey):
-            try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query.listItems, onFirst: { meta in
+            let paginated = query.stream.resource?.isPaginated ?? true
+            try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query.listItems, paginated: paginated, onFirst: { meta in
                 progress?.setTotals(records: meta.totalCount, pages: meta.totalPages)
             }, deliver: { try take($0) })
         case .walletTransactions:
@@ -55,7 +56,7 @@ public struct ExportEngine: Sendable {
                 guard let ids = Self.subscriptionIDs(sub), query.subscriptionFilter == nil || query.subscriptionFilter == ids.subscription
                 else { return }
                 var items = query.childItems
-                items.insert(URLQueryItem(name: "external_subscription_id", value: ids.subscription), at: 0)
+                items.insert(past.subscriptionItem(ids.subscription), at: 0)
                 try await pages.fetchAll(
                     path: past.path(externalCustomerId: ids.customer), collectionKey: past.rootKey, query: items,
                     deliver: { page in
@@ -111,7 +112,7 @@ public struct ExportEngine: Sendable {
                             do {
                                 let usage = try await source.rawObject(
                                     current.path(externalCustomerId: ids.customer), rootKey: current.rootKey,
-                                    query: [URLQueryItem(name: "external_subscription_id", value: ids.subscription)])
+                                    query: [current.subscriptionItem(ids.subscription)])
                                 return (index, usage)
                             } catch let error as LagoError {
                                 // Terminated between the two requests: no current usage any more (Airbyte skips 405 too).

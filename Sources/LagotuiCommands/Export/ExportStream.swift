@@ -54,44 +54,25 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
         }
     }
 
-    /// The filters this stream accepts (the API's own, nothing invented).
+    /// The filters this stream accepts (the API's own, nothing invented): its catalogue row's
+    /// flags, and for a nested list its parent's too, since export walks the parent list.
     public var filters: [ExportFilter] {
         switch self {
-        case .resource(.customers): return [.search, .currency, .billingEntity]
-        case .resource(.subscriptions): return [.status, .customer, .plan, .currency, .billingEntity]
-        case .resource(.invoices):
-            return [.status, .paymentStatus, .overdue, .customer, .search, .currency, .issuedFrom, .issuedTo, .amountFrom,
-                    .amountTo, .invoiceType, .billingEntity]
-        case .resource(.fees): return [.customer, .subscription, .currency, .feeType, .paymentStatus, .billableMetric, .from, .to]
-        case .resource(.payments): return [.customer, .invoice]
-        case .resource(.creditNotes): return [.customer, .search, .currency, .issuedFrom, .issuedTo, .amountFrom, .amountTo, .billingEntity]
-        case .resource(.wallets): return [.customer, .currency, .billingEntity]
-        case .resource(.walletTransactions): return [.wallet, .customer, .status, .transactionType, .transactionStatus]
-        case .resource(.events): return [.subscription, .code, .from, .to]
-        case .resource(.apiLogs): return [.from, .to, .httpMethod, .httpStatus]
+        case let .resource(resource):
+            let specs = resource.entry.filters + (resource.parent?.entry.filters ?? [])
+            var out: [ExportFilter] = []
+            for filter in specs.compactMap({ $0.flag.flatMap(ExportFilter.init(name:)) }) where !out.contains(filter) {
+                out.append(filter)
+            }
+            return out
         case .customerUsage: return [.customer, .subscription, .plan]
         case .customerUsagePast: return [.customer, .subscription, .plan, .billableMetric, .periods]
-        case .resource(.billableMetrics), .resource(.plans), .resource(.coupons), .resource(.addOns), .resource(.taxes),
-             .resource(.billingEntities): return []
         }
     }
 
-    /// The values `--status` takes for this stream.
+    /// The values `--status` takes for this stream (its status filter's domain).
     public var statusValues: [String] {
-        switch self {
-        case .resource(.invoices): return ["draft", "finalized", "voided", "failed", "pending"]
-        case .resource(.subscriptions): return ["pending", "active", "terminated", "canceled", "incomplete"]
-        case .resource(.walletTransactions): return ["pending", "settled", "failed"]
-        default: return []
-        }
-    }
-
-    /// The values `--payment-status` takes for this stream.
-    public var paymentStatusValues: [String] {
-        switch self {
-        case .resource(.fees): return ["pending", "succeeded", "failed", "refunded"]
-        default: return ["pending", "succeeded", "failed"]
-        }
+        resource?.entry.filter(flag: ExportFilter.status.name)?.domain.knownValues ?? []
     }
 
     /// The stream for a name typed by the user (`credit_notes`, `credit-notes`, `creditnotes`).

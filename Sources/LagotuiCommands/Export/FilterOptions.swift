@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The API's own list filters as flags. Which stream accepts which is in `ExportStream.filters`;
-/// `StreamQuery` validates the values and turns them into query parameters.
+/// The API's own list filters as flags. Which stream accepts which, and what each sends, is in
+/// the catalogue rows (`ExportStream.filters`); `StreamQuery` validates and sends them.
 public struct FilterOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Status (repeatable or comma-separated): invoices, subscriptions, wallet_transactions.")
     public var status: [String] = []
@@ -58,35 +58,22 @@ public struct FilterOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    /// The filters given on the command line, in a fixed order.
-    public var given: [ExportFilter] {
-        var out: [ExportFilter] = []
-        if !status.isEmpty { out.append(.status) }
-        if !paymentStatus.isEmpty { out.append(.paymentStatus) }
-        if overdue { out.append(.overdue) }
-        if customer != nil { out.append(.customer) }
-        if subscription != nil { out.append(.subscription) }
-        if plan != nil { out.append(.plan) }
-        if search != nil { out.append(.search) }
-        if currency != nil { out.append(.currency) }
-        if issuedFrom != nil { out.append(.issuedFrom) }
-        if issuedTo != nil { out.append(.issuedTo) }
-        if amountFrom != nil { out.append(.amountFrom) }
-        if amountTo != nil { out.append(.amountTo) }
-        if invoiceType != nil { out.append(.invoiceType) }
-        if feeType != nil { out.append(.feeType) }
-        if billableMetric != nil { out.append(.billableMetric) }
-        if code != nil { out.append(.code) }
-        if from != nil { out.append(.from) }
-        if to != nil { out.append(.to) }
-        if wallet != nil { out.append(.wallet) }
-        if invoice != nil { out.append(.invoice) }
-        if transactionType != nil { out.append(.transactionType) }
-        if transactionStatus != nil { out.append(.transactionStatus) }
-        if !billingEntity.isEmpty { out.append(.billingEntity) }
-        if periods != nil { out.append(.periods) }
-        if !httpMethod.isEmpty { out.append(.httpMethod) }
-        if !httpStatus.isEmpty { out.append(.httpStatus) }
-        return out
+    /// The filters given on the command line with their raw values, in a fixed order
+    /// (`--overdue` gives `true`).
+    public var given: [(filter: ExportFilter, values: [String])] {
+        let all: [(ExportFilter, [String])] = [
+            (.status, status), (.paymentStatus, paymentStatus), (.overdue, overdue ? ["true"] : []),
+            (.customer, customer.map { [$0] } ?? []), (.subscription, subscription.map { [$0] } ?? []),
+            (.plan, plan.map { [$0] } ?? []), (.search, search.map { [$0] } ?? []), (.currency, currency.map { [$0] } ?? []),
+            (.issuedFrom, issuedFrom.map { [$0] } ?? []), (.issuedTo, issuedTo.map { [$0] } ?? []),
+            (.amountFrom, amountFrom.map { [$0] } ?? []), (.amountTo, amountTo.map { [$0] } ?? []),
+            (.invoiceType, invoiceType.map { [$0] } ?? []), (.feeType, feeType.map { [$0] } ?? []),
+            (.billableMetric, billableMetric.map { [$0] } ?? []), (.code, code.map { [$0] } ?? []),
+            (.from, from.map { [$0] } ?? []), (.to, to.map { [$0] } ?? []), (.wallet, wallet.map { [$0] } ?? []),
+            (.invoice, invoice.map { [$0] } ?? []), (.transactionType, transactionType.map { [$0] } ?? []),
+            (.transactionStatus, transactionStatus.map { [$0] } ?? []), (.billingEntity, billingEntity),
+            (.periods, periods.map { [$0] } ?? []), (.httpMethod, httpMethod), (.httpStatus, httpStatus),
+        ]
+        return all.filter { !$0.1.isEmpty }.map { (filter: $0.0, values: $0.1) }
     }
 }

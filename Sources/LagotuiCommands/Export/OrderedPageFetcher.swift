@@ -16,14 +16,21 @@ public struct OrderedPageFetcher: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// Calls `onFirst` with page 1's meta, then `deliver` for every page in order.
+    /// Calls `onFirst` with page 1's meta, then `deliver` for every page in order. A list that
+    /// is not `paginated` is read in one request without paging parameters.
     public func fetchAll(
-        path: String, collectionKey: String, query: [URLQueryItem],
+        path: String, collectionKey: String, query: [URLQueryItem], paginated: Bool = true,
         onFirst: (PageMeta) -> Void = { _ in },
         deliver: (RawPage) async throws -> Void
     ) async throws {
         let source = self.source
         let perPage = self.perPage
+        guard paginated else {
+            let whole = try await source.wholeList(path, collectionKey: collectionKey, query: query)
+            onFirst(whole.meta)
+            try await deliver(whole)
+            return
+        }
         let first = try await source.rawPage(path, collectionKey: collectionKey, query: query, page: 1, perPage: perPage)
         onFirst(first.meta)
         try await deliver(first)

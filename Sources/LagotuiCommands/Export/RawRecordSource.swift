@@ -6,8 +6,17 @@ import LagoAPI
 public protocol RawRecordSource: Sendable {
     /// One page of a list, items as raw JSON in API order.
     func rawPage(_ path: String, collectionKey: String, query: [URLQueryItem], page: Int, perPage: Int?) async throws -> RawPage
+    /// A list Lago returns whole, requested without paging parameters.
+    func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem]) async throws -> RawPage
     /// The object under `rootKey` of a GET response, keys in the server's order.
     func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON
+}
+
+extension RawRecordSource {
+    /// A scripted source has no paging to leave out: its first page is the whole list.
+    public func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem]) async throws -> RawPage {
+        try await rawPage(path, collectionKey: collectionKey, query: query, page: 1, perPage: nil)
+    }
 }
 
 extension LagoClient: RawRecordSource {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A customer's usage endpoints under `/customers/{external_customer_id}/`: the one place their
 /// paths and response keys are spelled, for the typed calls and for callers that keep raw JSON.
 public enum CustomerUsageEndpoint: String, CaseIterable, Sendable {
@@ -21,4 +23,15 @@ public enum CustomerUsageEndpoint: String, CaseIterable, Sendable {
         case .past: "usage_periods"
         }
     }
+
+    /// The query item naming the subscription whose usage is read (current and projected usage).
+    public func subscriptionItem(_ externalSubscriptionId: String) -> URLQueryItem {
+        URLQueryItem(name: "external_subscription_id", value: externalSubscriptionId)
+    }
+
+    /// Past usage of one billable metric only.
+    public func billableMetricItem(_ code: String) -> URLQueryItem { URLQueryItem(name: "billable_metric_code", value: code) }
+
+    /// How many past periods to read.
+    public func periodsItem(_ count: String) -> URLQueryItem { URLQueryItem(name: "periods_count", value: count) }
 }
