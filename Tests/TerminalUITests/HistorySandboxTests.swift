@@ -54,3 +54,22 @@ import Testing
         await d.expectNoLine("feature_unavailable")
     }
 }
+
+extension HistorySandboxTests {
+    /// `:activity` lists the account's activity, filtered by type, newest first: the finalize
+    /// done a moment ago is on top.
+    @Test func activityListsTheAccountsChangesWithFilters() async throws {
+        let s = try await BrowserSandboxSessionTests().start(rows: 40, columns: 160)
+        defer { Task { await s.server.stop() } }
+        let d = s.driver
+        _ = try await Self.finalizeADraft(d, s.client)
+        await d.press(":")
+        await d.type("activity type=invoice.updated")
+        await d.press("enter")
+        await d.expectLine("activity logs [")
+        await d.expectLine("invoice.updated")
+        await d.expectNoLine("customer.created")
+        #expect(s.transport.calls.contains { $0.contains("/activity_logs?") && $0.contains("activity_types%5B%5D=invoice.updated") || $0.contains("activity_types[]=invoice.updated") },
+                "\(s.transport.calls.joined(separator: "\n"))")
+    }
+}

@@ -46,7 +46,10 @@ public enum AnalyticsSeries: String, CaseIterable, Sendable {
     /// The query for the last `months` months (Lago counts the current month as one).
     public func query(months: Int, externalCustomerId: String? = nil) -> [URLQueryItem] {
         var items = [URLQueryItem(name: "months", value: String(months))]
-        if perCustomer, let externalCustomerId { items.append(URLQueryItem(name: "external_customer_id", value: externalCustomerId)) }
+        // The same parameter as the lists' customer filter, spelled by the catalogue.
+        if perCustomer, let externalCustomerId, let customer = LagoResource.invoices.entry.filter(named: "customer") {
+            items.append(URLQueryItem(name: customer.wire, value: externalCustomerId))
+        }
         return items
     }
 }

@@ -56,7 +56,9 @@ public enum CommandParser {
             .taxes: ["taxes", "tax"],
             .events: ["events", "event", "ev"],
             .billingEntities: ["billing_entities", "billing-entities", "entities", "be"],
-            .apiLogs: ["api_logs", "api-logs", "logs"],
+            .apiLogs: ["api_logs", "api-logs", "logs", "apilogs"],
+            .activityLogs: ["activity", "activity_logs", "activity-logs", "audit"],
+            .paymentRequests: ["payment_requests", "payment-requests", "preq"],
         ]
         for (kind, names) in resources { for n in names { map[n] = kind.rawValue } }
         for n in ["usage", "u"] { map[n] = "usage" }

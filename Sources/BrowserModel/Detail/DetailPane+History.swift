@@ -15,7 +15,7 @@ extension DetailPane {
         env.tracker.run { [weak self] in
             let state: HistoryDocument.State
             do {
-                let data = try await ds.activityLogs(query: [URLQueryItem(name: "resource_ids[]", value: id), URLQueryItem(name: "per_page", value: "100")])
+                let data = try await ds.activityLogs(query: ListRequest(.activityLogs, filters: [ListFilter("resource_ids", id)]).queryItems)
                 let json = try BrowserJSON.parse(data)
                 if case let .array(items) = json { state = .loaded(items) } else { state = .loaded(json.array("activity_logs")) }
             } catch BrowserDataError.notSupported {

@@ -41,13 +41,13 @@ final class DetailPane: Pane {
     var tabs: [Tab] { Self.tabs(of: resourceKind) }
 
     static func tabs(of resource: ResourceKind) -> [Tab] {
-        let document: [Tab] = resource == .invoices || resource == .creditNotes ? [.document] : []
+        let document: [Tab] = [.invoices, .creditNotes, .apiLogs].contains(resource) ? [.document] : []
         return document + [.fields] + (historyResources.contains(resource) ? [.history] : []) + [.raw]
     }
 
     func title(of tab: Tab) -> String {
         switch tab {
-        case .document: return resourceKind.singular
+        case .document: return resourceKind == .apiLogs ? "request" : resourceKind.singular
         case .fields: return "fields"
         case .history: return "history"
         case .raw: return "raw JSON"
@@ -141,7 +141,11 @@ final class DetailPane: Pane {
         case .history: return HistoryDocument.lines(history ?? .loading)
         case .raw: return json.prettyPrinted().split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) }
         case .document:
-            return resourceKind == .invoices ? InvoiceDocument.lines(json, related: related, asOf: env.clock.now) : CreditNoteDocument.lines(json)
+            switch resourceKind {
+            case .invoices: return InvoiceDocument.lines(json, related: related, asOf: env.clock.now)
+            case .apiLogs: return ApiLogDocument.lines(json)
+            default: return CreditNoteDocument.lines(json)
+            }
         }
     }
 
