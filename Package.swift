@@ -24,6 +24,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        /// The commit and build date `scripts/package` stamps into the release binary.
+        .target(name: "CBuildStamp"),
         .target(
             name: "LagoAPI",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
@@ -33,7 +35,7 @@ let package = Package(
             dependencies: ["LagoAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "BrowserModel", dependencies: ["LagoAPI", "PageCache"]),
-        .target(name: "TerminalUI", dependencies: ["BrowserModel", "CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "LagoAPI", "CNcursesw"]),
         .target(
             name: "LagoSandbox",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "LagotuiCommands",
             dependencies: [
-                "LagoAPI", "PageCache", "BrowserModel", "TerminalUI", "LagoSandbox",
+                "LagoAPI", "PageCache", "BrowserModel", "TerminalUI", "LagoSandbox", "CBuildStamp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,7 +77,11 @@ let package = Package(
             name: "LagoSandboxTests",
             dependencies: ["LagoSandbox", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "LagotuiCommandsTests", dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox"]),
+        /// Includes the real-network suites (nginx, tinyproxy, openssl started on loopback; issue 18).
+        .testTarget(
+            name: "LagotuiCommandsTests",
+            dependencies: ["LagoTesting", "LagotuiCommands", "LagoSandbox", "LagoAPI", "BrowserModel", "PageCache"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["LagoTesting", "LagoSandbox"]),
         /// Reliability and security: faults, hostile input, terminal safety, secrets (issue 9).
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Record actions: availability, confirmation, running them once, and showing the outcome.
 extension BrowserModel {
@@ -43,14 +44,14 @@ extension BrowserModel {
 
     // MARK: invoice actions
 
-    static func customerName(of invoice: BrowserJSON) -> String {
+    static func customerName(of invoice: JSONValue) -> String {
         for p in ["customer.name", "customer.legal_name", "customer.external_id", "external_customer_id"] {
-            if let v = invoice.string(p), !v.isEmpty { return TerminalSafeText.clean(v) }
+            if let v = invoice.string(p), !v.isEmpty { return TextSanitizer.clean(v) }
         }
         return "unknown customer"
     }
 
-    static func amount(_ json: BrowserJSON, _ key: String) -> String {
+    static func amount(_ json: JSONValue, _ key: String) -> String {
         guard let c = json.int64(key) else { return "amount unknown" }
         return Format.money(cents: c, currency: json.string("currency") ?? "")
     }
@@ -111,7 +112,7 @@ extension BrowserModel {
         let j = record.json
         let form = TopUpForm(record: record, currency: j.string("currency") ?? "", rate: j.decimal("rate_amount") ?? 1,
                              minCents: j.int64("paid_top_up_min_amount_cents"), maxCents: j.int64("paid_top_up_max_amount_cents"))
-        var lines = [StyledText("Top up wallet \(record.displayName) of \(TerminalSafeText.clean(j.string("external_customer_id") ?? "customer"))"),
+        var lines = [StyledText("Top up wallet \(record.displayName) of \(TextSanitizer.clean(j.string("external_customer_id") ?? "customer"))"),
                      StyledText("1 credit = \(Format.money(cents: MoneyText.cents(fromMajor: form.rate, currencyCode: form.currency), currency: form.currency))", role: .muted)]
         if form.minCents != nil || form.maxCents != nil {
             let min = form.minCents.map { "min " + Format.money(cents: $0, currency: form.currency) }
@@ -140,7 +141,7 @@ extension BrowserModel {
             parts.append("\(Format.decimal("\(g)")) granted credits (\(Format.money(cents: MoneyText.cents(fromMajor: g * form.rate, currencyCode: cur), currency: cur)), free)")
         }
         let name = form.record.displayName
-        let customer = TerminalSafeText.clean(form.record.json.string("external_customer_id") ?? "customer")
+        let customer = TextSanitizer.clean(form.record.json.string("external_customer_id") ?? "customer")
         let pending = PendingAction(action: .topUpWallet, record: form.record,
                                     mutation: .topUpWallet(walletId: form.record.id, paidCredits: (result.paid ?? 0) > 0 ? result.paid : nil,
                                                            grantedCredits: (result.granted ?? 0) > 0 ? result.granted : nil),
@@ -213,10 +214,10 @@ extension BrowserModel {
 
     /// What to say once an action succeeded. A finalized draft gets its final number from
     /// Lago, so the message names it: that is the number the customer will see.
-    static func doneText(_ pending: PendingAction, answer: BrowserJSON?) -> String {
+    static func doneText(_ pending: PendingAction, answer: JSONValue?) -> String {
         guard case .finalizeInvoice = pending.mutation, let number = answer?.string("number"),
               number != pending.record.displayName else { return pending.doneText }
-        return pending.doneText + " as " + TerminalSafeText.clean(number)
+        return pending.doneText + " as " + TextSanitizer.clean(number)
     }
 
     func submit(_ pending: PendingAction) {
@@ -234,7 +235,7 @@ extension BrowserModel {
             self.dialog = nil
             switch outcome {
             case let .success(data):
-                let answer = data.flatMap { try? BrowserJSON.parse($0) }
+                let answer = data.flatMap { try? JSONValue.parse($0) }
                 let doneText = Self.doneText(pending, answer: answer)
                 self.updateTask(taskID, .succeeded(doneText))
                 self.toast(.success, doneText)
@@ -276,7 +277,7 @@ extension BrowserModel {
         tracker.run { [weak self] in
             let data = try? await ds.record(record.resource, key: key, forceRefresh: true)
             guard let self else { return }
-            if let data, let json = try? BrowserJSON.parse(data) {
+            if let data, let json = try? JSONValue.parse(data) {
                 self.replaceEverywhere(record.id, json)
             }
             if afterUnknownOutcome {
@@ -296,7 +297,7 @@ extension BrowserModel {
         }
     }
 
-    func replaceEverywhere(_ id: String, _ json: BrowserJSON) {
+    func replaceEverywhere(_ id: String, _ json: JSONValue) {
         for screen in stack { for pane in screen.panes { pane.replace(recordID: id, with: json) } }
     }
 
@@ -314,7 +315,7 @@ extension BrowserModel {
     func addTask(_ title: String, state: TaskSnapshot.State) -> Int {
         let id = nextTaskID
         nextTaskID += 1
-        tasks.append(TaskSnapshot(id: id, title: TerminalSafeText.clean(title), state: state, fraction: nil))
+        tasks.append(TaskSnapshot(id: id, title: TextSanitizer.clean(title), state: state, fraction: nil))
         if tasks.count > 8 { tasks.removeFirst(tasks.count - 8) }
         return id
     }

@@ -41,6 +41,10 @@ extension BrowserModel {
         case .quickFilter: cycleQuickFilter()
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
+        case .analytics: openFromCommand(makeAnalyticsScreen())
+        case .analyticsMonths: (top?.focused as? AnalyticsPane)?.cycleMonths()
+        case .analyticsTable: (top?.focused as? AnalyticsPane)?.toggleTable()
+        case .analyticsCurrency: (top?.focused as? AnalyticsPane)?.nextCurrency()
         case .copyID, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
@@ -173,6 +177,7 @@ extension BrowserModel {
         case let .list(cmd): openList(cmd)
         case let .usage(customer, subscription): openUsage(customer: customer, subscription: subscription)
         case .overdue: openFromCommand(makeOverdueScreen())
+        case .analytics: openFromCommand(makeAnalyticsScreen())
         case .dashboard:
             while stack.count > 1 { pop() }
             top?.focus = 0

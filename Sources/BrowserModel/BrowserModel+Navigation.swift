@@ -80,6 +80,11 @@ extension BrowserModel {
         return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "detail") { _ in [pane.displayName] }
     }
 
+    func makeAnalyticsScreen() -> BrowserScreen {
+        let pane = AnalyticsPane(id: PaneID("analytics"), env: env)
+        return BrowserScreen(kind: .analytics, layout: .single, panes: [pane], parentCrumbs: [], viewKey: "analytics") { _ in ["analytics"] }
+    }
+
     func makeUsageScreen(_ target: UsagePane.Target, parentCrumbs: [String]) -> BrowserScreen {
         let pane = UsagePane(id: PaneID("usage"), env: env)
         pane.setTarget(target)

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Building the immutable snapshot the front end draws.
 extension BrowserModel {
@@ -7,8 +8,8 @@ extension BrowserModel {
     public func snapshot() -> BrowserSnapshot {
         var badges = [profile.environment == .live ? "LIVE" : "TEST"]
         if registry.readOnly { badges.append("RO") }
-        let header = HeaderSnapshot(profile: TerminalSafeText.clean(profile.name), environment: profile.environment, readOnly: registry.readOnly,
-                                    apiHost: TerminalSafeText.clean(profile.apiHost), apiStatus: env.apiStatus, lastRefresh: env.lastRefresh, badges: badges,
+        let header = HeaderSnapshot(profile: TextSanitizer.clean(profile.name), environment: profile.environment, readOnly: registry.readOnly,
+                                    apiHost: TextSanitizer.clean(profile.apiHost), apiStatus: env.apiStatus, lastRefresh: env.lastRefresh, badges: badges,
                                     recovery: recovery.note(now: env.clock.now))
         let body: BodySnapshot
         if let screen = top {
@@ -17,7 +18,7 @@ extension BrowserModel {
         } else {
             body = BodySnapshot(layout: .single, panes: [], focusedIndex: 0)
         }
-        return BrowserSnapshot(header: header, breadcrumbs: (top?.crumbs ?? []).map(TerminalSafeText.clean), body: body,
+        return BrowserSnapshot(header: header, breadcrumbs: (top?.crumbs ?? []).map(TextSanitizer.clean), body: body,
                                footerHints: footerHints(), prompt: promptSnapshot(), dialog: dialog?.snapshot,
                                help: helpOpen ? helpSnapshot() : nil, toasts: toasts, tasks: tasks, busy: tracker.isBusy)
     }
@@ -72,6 +73,7 @@ extension BrowserModel {
             KeyHint(key: ":inv cus_123 status=draft", title: "filters; :inv outstanding|overdue|draft…", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":usage [customer] subscription", title: "live usage", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":overdue", title: "overdue invoices (on-call)", enabled: true, disabledReason: nil, dangerous: false),
+            KeyHint(key: ":analytics", title: "MRR, revenue, usage, collection, overdue by month", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":profile NAME", title: "switch profile", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":sort COLUMN [asc|desc]  :search TERM", title: "sort; server search", enabled: true, disabledReason: nil, dangerous: false),
         ]))
@@ -93,7 +95,7 @@ extension BrowserModel {
             if message == nil, !p.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 do { _ = try CommandParser.parse(p.text) } catch { message = error.message }
             }
-            return PromptSnapshot(kind: .command, text: TerminalSafeText.clean(p.text), cursor: p.cursor, suggestion: suggestion.map(TerminalSafeText.clean),
+            return PromptSnapshot(kind: .command, text: TextSanitizer.clean(p.text), cursor: p.cursor, suggestion: suggestion.map(TextSanitizer.clean),
                                   candidates: candidates, message: message)
         case .filter:
             var message: String?
@@ -103,7 +105,7 @@ extension BrowserModel {
                     message! += " · Enter searches the server too"
                 }
             }
-            return PromptSnapshot(kind: .filter, text: TerminalSafeText.clean(p.text), cursor: p.cursor, suggestion: nil, candidates: [], message: message)
+            return PromptSnapshot(kind: .filter, text: TextSanitizer.clean(p.text), cursor: p.cursor, suggestion: nil, candidates: [], message: message)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The browser's behaviour, without a terminal: a navigation stack of screens made of panes,
 /// the `:` command line and `/` filter, the action registry with confirmation dialogs, live
@@ -171,7 +172,7 @@ public final class BrowserModel {
         let id = nextToastID
         nextToastID += 1
         let sticky = sticky || level == .error
-        toasts.append(Toast(id: id, level: level, text: TerminalSafeText.clean(text), sticky: sticky))
+        toasts.append(Toast(id: id, level: level, text: TextSanitizer.clean(text), sticky: sticky))
         if toasts.count > 5 { toasts.removeFirst(toasts.count - 5) }
         if !sticky {
             _ = env.clock.schedule(after: .seconds(6)) { [weak self] in

@@ -31,6 +31,7 @@ enum CurlEasy {
         set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(options.connectTimeout))
         set(CURLOPT_TIMEOUT_MS, milliseconds(request.timeout ?? options.requestTimeout))
         check(lagocurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), CURLOPT_ERRORBUFFER)
+        configureRoute(easy, transfer, check: check)
 
         if request.followRedirects {
             set(CURLOPT_FOLLOWLOCATION, 1)
@@ -93,6 +94,63 @@ enum CurlEasy {
         return easy
     }
 
+    /// Trust, client certificate, proxy, HTTP/2 connection sharing and (for doctor) inspection.
+    private static func configureRoute(_ easy: UnsafeMutableRawPointer, _ transfer: CurlTransfer,
+                                       check: (CURLcode, CURLoption) -> Void) {
+        let tls = transfer.options.tls
+        if let pem = transfer.certificates.pem {
+            pem.withUnsafeBytes { raw in
+                check(lagocurl_easy_setopt_blob(easy, CURLOPT_CAINFO_BLOB, raw.baseAddress, raw.count), CURLOPT_CAINFO_BLOB)
+                check(lagocurl_easy_setopt_blob(easy, CURLOPT_PROXY_CAINFO_BLOB, raw.baseAddress, raw.count), CURLOPT_PROXY_CAINFO_BLOB)
+            }
+        }
+        if let certificate = tls.clientCertificate {
+            check(lagocurl_easy_setopt_string(easy, CURLOPT_SSLCERT, certificate), CURLOPT_SSLCERT)
+            check(lagocurl_easy_setopt_string(easy, CURLOPT_SSLKEY, tls.clientKey ?? certificate), CURLOPT_SSLKEY)
+        }
+        // Always said explicitly ("" = direct), so libcurl never applies environment rules of
+        // its own that doctor would not show.
+        check(lagocurl_easy_setopt_string(easy, CURLOPT_PROXY, transfer.proxyRoute?.url ?? ""), CURLOPT_PROXY)
+        if transfer.request.url.scheme?.lowercased() == "https" {
+            // Wait for a connection being set up instead of opening a parallel one, so
+            // concurrent requests multiplex over one HTTP/2 connection.
+            check(lagocurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1), CURLOPT_PIPEWAIT)
+        }
+        guard transfer.options.inspectConnections else { return }
+        check(lagocurl_easy_setopt_long(easy, CURLOPT_CERTINFO, 1), CURLOPT_CERTINFO)
+        check(lagocurl_easy_setopt_debug_callback(easy, CURLOPT_DEBUGFUNCTION) { _, type, bytes, count, context in
+            guard type == CURLINFO_TEXT, let bytes, let context else { return 0 }
+            Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveDebugText(UnsafeRawPointer(bytes), count: count)
+            return 0
+        }, CURLOPT_DEBUGFUNCTION)
+        check(lagocurl_easy_setopt_pointer(easy, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(transfer).toOpaque()), CURLOPT_DEBUGDATA)
+        check(lagocurl_easy_setopt_long(easy, CURLOPT_VERBOSE, 1), CURLOPT_VERBOSE)
+    }
+
+    /// What the finished transfer's connection was (only when inspecting connections).
+    private static func report(of transfer: CurlTransfer, easy: UnsafeMutableRawPointer) -> ConnectionReport? {
+        guard transfer.options.inspectConnections else { return nil }
+        var version = 0
+        _ = lagocurl_easy_getinfo_long(easy, CURLINFO_HTTP_VERSION, &version)
+        let http: String
+        switch version {
+        case Int(CURL_HTTP_VERSION_2_0): http = "HTTP/2"
+        case Int(CURL_HTTP_VERSION_3): http = "HTTP/3"
+        case Int(CURL_HTTP_VERSION_1_0): http = "HTTP/1.0"
+        default: http = "HTTP/1.1"
+        }
+        func field(_ name: String) -> String? {
+            lagocurl_certinfo_field(easy, 0, name).map { String(cString: $0).trimmingCharacters(in: .whitespaces) }
+        }
+        let tls = transfer.tlsDebugLine.flatMap(ConnectionReport.tlsParameters(fromDebugLine:))
+        return ConnectionReport(
+            httpVersion: http, tlsVersion: tls?.version, cipher: tls?.cipher,
+            certificateSubject: field("Subject").map { TextSanitizer.clean($0, clippedTo: 200) },
+            certificateIssuer: field("Issuer").map { TextSanitizer.clean($0, clippedTo: 200) },
+            certificateExpiry: field("Expire date").flatMap(ConnectionReport.certificateDate),
+            proxy: transfer.proxyRoute?.display)
+    }
+
     /// Turns a finished transfer into a response or a ``LagoError``.
     static func result(of transfer: CurlTransfer, code: CURLcode) -> Result<HTTPResponse, LagoError> {
         guard let easy = transfer.easy else { return .failure(.network("transfer lost its handle")) }
@@ -102,19 +160,27 @@ enum CurlEasy {
             var effective: UnsafeMutablePointer<CChar>?
             _ = lagocurl_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
             let url = effective.flatMap { URL(string: String(cString: $0)) } ?? transfer.request.url
-            return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, url: url))
+            return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, url: url,
+                                         connection: report(of: transfer, easy: easy)))
         }
         return .failure(error(for: code, transfer: transfer, easy: easy))
     }
 
     private static func error(for code: CURLcode, transfer: CurlTransfer, easy: UnsafeMutableRawPointer) -> LagoError {
         let detail = describe(code, transfer: transfer)
+        var verifyResult = 0
+        _ = lagocurl_easy_getinfo_long(easy, CURLINFO_SSL_VERIFYRESULT, &verifyResult)
+        let host = transfer.request.url.host(percentEncoded: false) ?? "the server"
+        if let explained = TLSFailure.explain(code: code, verifyResult: verifyResult, detail: detail, host: host,
+                                              proxy: transfer.proxyRoute?.url) {
+            return .connectionFailed(explained)
+        }
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_COULDNT_RESOLVE_PROXY,
              CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR,
              CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
              CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-             CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_CRL_BADFILE:
+             CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_CRL_BADFILE, CURLE_PROXY:
             return .connectionFailed(detail)
         case CURLE_OPERATION_TIMEDOUT:
             return neverConnected(easy, detail: detail) ? .connectionFailed(detail) : .timeout

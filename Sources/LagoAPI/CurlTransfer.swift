@@ -9,6 +9,9 @@ import Synchronization
 final class CurlTransfer: @unchecked Sendable {
     let request: HTTPRequest
     let options: CurlTransport.Options
+    let certificates: CertificateBundle
+    /// The proxy chosen for this request's URL (decided once, before the handle is made).
+    let proxyRoute: ProxySettings.Route?
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
     private let cancelFlag = Atomic<Bool>(false)
 
@@ -19,10 +22,23 @@ final class CurlTransfer: @unchecked Sendable {
     var body = Data()
     var headers: [String: String] = [:]
     var bodyTooLarge = false
+    /// libcurl's "SSL connection using …" line, kept only when inspecting connections.
+    var tlsDebugLine: String?
 
-    init(request: HTTPRequest, options: CurlTransport.Options) {
+    init(request: HTTPRequest, options: CurlTransport.Options, certificates: CertificateBundle) {
         self.request = request
         self.options = options
+        self.certificates = certificates
+        self.proxyRoute = options.proxy.route(for: request.url)
+    }
+
+    /// Keeps the one informational line that names the TLS version; every other debug line
+    /// (request headers included, which carry the key) is dropped unread.
+    func receiveDebugText(_ bytes: UnsafeRawPointer, count: Int) {
+        let prefix = "SSL connection using "
+        guard count > prefix.utf8.count, count < 512 else { return }
+        let line = String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
+        if line.hasPrefix(prefix) { tlsDebugLine = line }
     }
 
     /// Marks the transfer cancelled; the loop removes it on its next turn.

@@ -24,29 +24,47 @@ public final class CurlTransport: Transport, @unchecked Sendable {
         public var requestTimeout: Duration
         /// Responses larger than this fail with ``LagoError/network(_:)``.
         public var maxResponseBytes: Int
+        /// Extra trust (a company CA) and the client certificate for mutual TLS.
+        public var tls: TLSSettings
+        /// The HTTP(S) proxy route; by default the process environment's.
+        public var proxy: ProxySettings
+        /// Attach a ``ConnectionReport`` (TLS and HTTP versions, server certificate, proxy) to
+        /// every response. For `doctor`; off by default because it collects the certificate
+        /// chain on every handshake.
+        public var inspectConnections: Bool
 
         /// Creates options; the defaults suit Lago Cloud.
         public init(
             maxConcurrentRequests: Int = 8,
             connectTimeout: Duration = .seconds(10),
             requestTimeout: Duration = .seconds(30),
-            maxResponseBytes: Int = 256 << 20
+            maxResponseBytes: Int = 256 << 20,
+            tls: TLSSettings = TLSSettings(),
+            proxy: ProxySettings = .processEnvironment,
+            inspectConnections: Bool = false
         ) {
             self.maxConcurrentRequests = max(1, maxConcurrentRequests)
             self.connectTimeout = connectTimeout
             self.requestTimeout = requestTimeout
             self.maxResponseBytes = maxResponseBytes
+            self.tls = tls
+            self.proxy = proxy
+            self.inspectConnections = inspectConnections
         }
     }
 
     /// The options this transport was created with.
     public let options: Options
+    /// The trusted certificate authorities, read once; a failure to read `tls.caFile` fails
+    /// every request with that error rather than falling back to less trust.
+    public let certificates: Result<CertificateBundle, LagoError>
     private let loop: CurlMultiLoop
 
     /// Starts the transport's thread and libcurl multi handle.
     public init(options: Options = Options()) {
         CurlGlobal.initialize()
         self.options = options
+        self.certificates = Result { () throws(LagoError) in try CertificateBundle.load(extraPath: options.tls.caFile) }
         self.loop = CurlMultiLoop(options: options)
         loop.start()
     }
@@ -58,7 +76,7 @@ public final class CurlTransport: Transport, @unchecked Sendable {
     /// Sends one request on the multi handle and suspends until it completes.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if Task.isCancelled { throw LagoError.cancelled }
-        let transfer = CurlTransfer(request: request, options: options)
+        let transfer = CurlTransfer(request: request, options: options, certificates: try certificates.get())
         let loop = self.loop
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in

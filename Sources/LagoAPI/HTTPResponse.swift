@@ -10,15 +10,19 @@ public struct HTTPResponse: Sendable, Equatable {
     public var body: Data
     /// The URL that answered (after redirects, when they were allowed).
     public var url: URL
+    /// How the connection was made, when the transport was asked to inspect connections.
+    public var connection: ConnectionReport?
 
     /// Creates a response; header names are lowercased here.
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), url: URL) {
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), url: URL,
+                connection: ConnectionReport? = nil) {
         self.status = status
         var lowered: [String: String] = [:]
         for (name, value) in headers { lowered[name.lowercased()] = value }
         self.headers = lowered
         self.body = body
         self.url = url
+        self.connection = connection
     }
 
     /// Whether the status is 2xx.

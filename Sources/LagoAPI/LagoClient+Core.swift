@@ -126,36 +126,33 @@ extension LagoClient {
         }
     }
 
+    /// The page's records sliced out of `body` as sent. The bytes are read by ``JSONScanner``
+    /// (checked and sliced in one pass), never decoded into a tree or through Foundation: only `meta` is
+    /// decoded. Foundation's decoder reads the page only when it is refused, to say why.
     static func rawPage(from body: Data, collectionKey: String, apiKey: String) throws -> RawPage {
+        if let page = checkedRawPage(from: body, collectionKey: collectionKey) { return page }
         let decoder = LagoJSON.decoder
         decoder.userInfo[.lagoRootKey] = collectionKey
-        let envelope: RawEnvelope
         do {
-            envelope = try decoder.decode(RawEnvelope.self, from: body)
+            _ = try decoder.decode(RawEnvelope.self, from: body)
         } catch {
-            // One bad record (nested deeper than the decoder allows, an item that is not an
-            // object) must not cost the rest of the page: each record is judged alone later.
-            if let page = tolerantRawPage(from: body, collectionKey: collectionKey) { return page }
             throw LagoError.decoding(error, body: body).redacting(apiKey)
         }
-        guard let items = JSONSlicer.elements(ofArrayAt: collectionKey, in: body) else {
-            throw LagoError.decoding(path: collectionKey, snippet: "not a JSON array")
-        }
-        return RawPage(meta: envelope.meta ?? .singlePage(count: items.count), items: items)
+        throw LagoError.decoding(path: collectionKey, snippet: "not a JSON array")
     }
 }
 
 extension LagoClient {
-    /// The page read record by record when the whole document did not decode only because of
-    /// a decoder limit (nesting deeper than 512 levels): the document must still be well-formed
-    /// JSON, the collection an array of objects and `meta` (when present) must still decode.
-    /// Each record is then kept as sent, for its reader to accept or reject alone. Anything
-    /// else still fails the page, so an export never has a silent gap.
-    static func tolerantRawPage(from body: Data, collectionKey: String) -> RawPage? {
-        guard JSONSlicer.isWellFormed(body), let elements = JSONSlicer.elements(ofArrayAt: collectionKey, in: body),
+    /// The page when it reads as one: the document must be well-formed JSON (at any nesting
+    /// depth, so one record deeper than a decoder allows does not cost the rest of the page),
+    /// the collection an array of objects and `meta` (when present) must decode. Each record
+    /// is kept as sent, for its reader to accept or reject alone. Anything else fails the page,
+    /// so an export never has a silent gap.
+    static func checkedRawPage(from body: Data, collectionKey: String) -> RawPage? {
+        guard let (elements, metaBytes) = JSONSlicer.checkedPage(body, collectionKey: collectionKey),
               elements.allSatisfy({ $0.first == UInt8(ascii: "{") }) else { return nil }
         var meta: PageMeta?
-        if let metaBytes = JSONSlicer.value(at: "meta", in: body), metaBytes != Data("null".utf8) {
+        if let metaBytes, metaBytes != Data("null".utf8) {
             guard let decoded = try? LagoJSON.decoder.decode(PageMeta.self, from: metaBytes) else { return nil }
             meta = decoded
         }

@@ -49,7 +49,7 @@ public struct LagoClient: Sendable {
             }.joined(separator: "&")
         }
         guard let url = URL(string: text) else {
-            throw LagoError.invalidConfiguration("cannot build a URL for \(TerminalSafe.line(path, limit: 80))")
+            throw LagoError.invalidConfiguration("cannot build a URL for \(TextSanitizer.clean(path, clippedTo: 80))")
         }
         return url
     }

@@ -16,7 +16,7 @@ extension LagoError {
         case let .valueNotFound(_, context):
             return .decoding(path: render(context.codingPath), snippet: "null")
         case let .typeMismatch(_, context), let .dataCorrupted(context):
-            if context.codingPath.isEmpty, (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) == nil {
+            if context.codingPath.isEmpty, !JSONSlicer.isWellFormed(body) {
                 return .decoding(path: "", snippet: snippet(ofBody: body))
             }
             return .decoding(path: render(context.codingPath), snippet: snippet(at: context.codingPath, in: body))
@@ -40,13 +40,11 @@ extension LagoError {
 
     /// The value found at `path`, rendered compactly and cut to a short length.
     static func snippet(at path: [any CodingKey], in body: Data) -> String {
-        guard var value = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else {
-            return snippet(ofBody: body)
-        }
+        guard var value = try? JSONValue.parse(body) else { return snippet(ofBody: body) }
         for key in path {
-            if let array = value as? [Any], let index = key.intValue, array.indices.contains(index) {
-                value = array[index]
-            } else if let object = value as? [String: Any], let inner = object[key.stringValue] {
+            if case let .array(items) = value, let index = key.intValue, items.indices.contains(index) {
+                value = items[index]
+            } else if let inner = value[key.stringValue] {
                 value = inner
             } else {
                 return "nothing"
@@ -55,22 +53,13 @@ extension LagoError {
         return shorten(render(value))
     }
 
-    private static func render(_ value: Any) -> String {
+    private static func render(_ value: JSONValue) -> String {
         switch value {
-        case is NSNull:
-            return "null"
-        case let string as String:
-            return "\"\(string)\""
-        case let array as [Any]:
-            return "an array of \(array.count)"
-        case let object as [String: Any]:
-            return "an object with " + (object.keys.sorted().prefix(4).joined(separator: ", "))
-        default:
-            if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]),
-               let text = String(data: data, encoding: .utf8) {
-                return text
-            }
-            return "\(value)"
+        case .null: return "null"
+        case let .string(string): return "\"\(string)\""
+        case let .array(items): return "an array of \(items.count)"
+        case let .object(members): return "an object with " + members.map(\.key).sorted().prefix(4).joined(separator: ", ")
+        case .bool, .number: return value.compactText
         }
     }
 
@@ -83,8 +72,7 @@ extension LagoError {
     }
 
     static func shorten(_ text: String, limit: Int = 60) -> String {
-        let line = TerminalSafe.line(text)
-        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+        TextSanitizer.clean(text, clippedTo: limit)
     }
 }
 

@@ -7,7 +7,7 @@ extension LagoError {
     /// Control characters from server text are replaced, so the message is safe to print
     /// on a terminal; it never includes the API key (the client redacts it).
     public var message: String {
-        TerminalSafe.line(rawMessage)
+        TextSanitizer.clean(rawMessage, clippedTo: 400)
     }
 
     private var rawMessage: String {
@@ -157,25 +157,5 @@ extension LagoError {
         let (seconds, attoseconds) = duration.components
         let rounded = seconds + (attoseconds > 0 ? 1 : 0)
         return rounded == 1 ? "1 second" : "\(rounded) seconds"
-    }
-}
-
-/// Makes server-provided text safe to print as one terminal line.
-enum TerminalSafe {
-    /// Replaces control characters (C0, DEL, C1, line and paragraph separators) with spaces
-    /// so no escape sequence from the network reaches the terminal, and caps the length.
-    static func line(_ text: String, limit: Int = 400) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
-                result.append(" ")
-            } else {
-                result.append(scalar)
-            }
-        }
-        let cleaned = String(result)
-        if cleaned.count > limit { return String(cleaned.prefix(limit - 1)) + "…" }
-        return cleaned
     }
 }

@@ -7,6 +7,7 @@ extension LagoError {
     /// refusals say what they mean for that action: Lago answers 404 to finalizing a
     /// non-draft invoice, which reads "invoice is not a draft: only drafts can be finalized".
     public static func from(response: HTTPResponse, method: HTTPMethod, path: String) -> LagoError {
+        if let refusal = TLSFailure.gatewayRefusal(response) { return refusal }
         let body = LagoErrorBody.parse(response.body)
         let code = body?.code
         switch response.status {
@@ -66,34 +67,31 @@ struct LagoErrorBody: Sendable, Equatable {
     var details: [String: [String]]
 
     static func parse(_ data: Data) -> LagoErrorBody? {
-        guard !data.isEmpty,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return nil }
+        guard !data.isEmpty, let object = try? JSONValue.parse(data), case .object = object else { return nil }
         var details: [String: [String]] = [:]
         if let raw = object["error_details"] { flatten(raw, prefix: "", into: &details) }
-        if let provider = object["provider"] as? [String: Any], let code = provider["code"] {
+        if let code = object["provider"]?["code"] {
             details["provider", default: []].append(scalarText(code))
         }
         return LagoErrorBody(
-            status: object["status"] as? Int,
-            error: object["error"] as? String,
-            code: object["code"] as? String,
+            status: object["status"]?.intValue,
+            error: object["error"]?.stringValue,
+            code: object["code"]?.stringValue,
             details: details
         )
     }
 
-    private static func flatten(_ value: Any, prefix: String, into result: inout [String: [String]]) {
+    private static func flatten(_ value: JSONValue, prefix: String, into result: inout [String: [String]]) {
         switch value {
-        case let dictionary as [String: Any]:
-            for (key, inner) in dictionary {
-                flatten(inner, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &result)
+        case let .object(members):
+            for member in members {
+                flatten(member.value, prefix: prefix.isEmpty ? member.key : "\(prefix).\(member.key)", into: &result)
             }
-        case let array as [Any]:
-            for element in array {
-                if element is [String: Any] || element is [Any] {
-                    flatten(element, prefix: prefix, into: &result)
-                } else {
-                    result[prefix.isEmpty ? "error" : prefix, default: []].append(scalarText(element))
+        case let .array(elements):
+            for element in elements {
+                switch element {
+                case .object, .array: flatten(element, prefix: prefix, into: &result)
+                default: result[prefix.isEmpty ? "error" : prefix, default: []].append(scalarText(element))
                 }
             }
         default:
@@ -101,11 +99,11 @@ struct LagoErrorBody: Sendable, Equatable {
         }
     }
 
-    private static func scalarText(_ value: Any) -> String {
+    private static func scalarText(_ value: JSONValue) -> String {
         switch value {
-        case let string as String: string
-        case is NSNull: "null"
-        default: "\(value)"
+        case .null: "null"
+        case .object, .array: value.compactText
+        default: value.text ?? ""
         }
     }
 }

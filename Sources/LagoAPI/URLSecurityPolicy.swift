@@ -47,6 +47,6 @@ public enum URLSecurityPolicy {
     }
 
     private static func display(_ url: URL) -> String {
-        TerminalSafe.line(url.absoluteString, limit: 80)
+        TextSanitizer.clean(url.absoluteString, clippedTo: 80)
     }
 }

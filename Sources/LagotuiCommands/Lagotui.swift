@@ -13,7 +13,7 @@ public struct Lagotui: AsyncParsableCommand {
             Exit codes: 0 ok, 1 generic, 2 usage, 3 auth, 4 not found, 5 validation/other 4xx, \
             6 rate limited, 7 server 5xx, 8 network/timeout.
             """,
-        version: LagotuiVersion.current,
+        version: BuildInfo.current.versionLine,
         subcommands: [GetCommand.self, ExportCommand.self, SyncCommand.self, CacheCommand.self, DoctorCommand.self]
     )
 

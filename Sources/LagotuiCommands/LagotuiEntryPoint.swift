@@ -14,6 +14,10 @@ public enum LagotuiEntryPoint {
 
     /// Parses and runs one command line, returning the exit code.
     public static func run(arguments: [String]) async -> Int32 {
+        if let document = GeneratedDocuments.respond(to: arguments) {
+            print(document, terminator: document.hasSuffix("\n") ? "" : "\n")
+            return ExitStatus.success.rawValue
+        }
         do {
             var command = try Lagotui.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

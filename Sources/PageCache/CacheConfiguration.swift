@@ -8,6 +8,9 @@ public struct CacheConfiguration: Sendable {
     public var directory: URL?
     /// The profile name; becomes the database file name (sanitised).
     public var profile: String
+    /// The API base URL the pages come from; part of the file name, so each server (and path
+    /// prefix) of a profile has its own cache. `nil` keeps the plain `<profile>.sqlite`.
+    public var origin: URL?
     /// Upper bound, in bytes, for the cached data; least recently used pages are evicted
     /// beyond it. Default 256 MB.
     public var maxBytes: Int
@@ -24,6 +27,7 @@ public struct CacheConfiguration: Sendable {
     public init(
         directory: URL? = nil,
         profile: String = "default",
+        origin: URL? = nil,
         maxBytes: Int = 256 * 1024 * 1024,
         freshness: FreshnessPolicy = FreshnessPolicy(),
         invalidation: InvalidationRules = InvalidationRules(),
@@ -32,6 +36,7 @@ public struct CacheConfiguration: Sendable {
     ) {
         self.directory = directory
         self.profile = profile
+        self.origin = origin
         self.maxBytes = maxBytes
         self.freshness = freshness
         self.invalidation = invalidation

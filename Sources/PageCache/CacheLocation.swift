@@ -16,10 +16,33 @@ public struct CacheLocation: Sendable, Equatable {
     public let databaseURL: URL
 
     /// Resolves the location for a profile; `directory` overrides the XDG default.
-    public init(directory: URL? = nil, profile: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    ///
+    /// With an `origin` (the API base URL, path prefix included) the file is
+    /// `<profile>@<hash of origin>.sqlite`: one profile pointed at two servers, or at one host
+    /// under two prefixes, never reads one server's pages as the other's.
+    public init(directory: URL? = nil, profile: String, origin: URL? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         let base = directory ?? Self.defaultDirectory(environment: environment)
         self.directory = base
-        self.databaseURL = base.appendingPathComponent("\(Self.fileStem(for: profile)).sqlite", isDirectory: false)
+        let stem = Self.fileStem(for: profile) + (origin.map { "@" + Self.originTag($0) } ?? "")
+        self.databaseURL = base.appendingPathComponent("\(stem).sqlite", isDirectory: false)
+    }
+
+    /// A stable 16-hex-digit tag for a base URL (FNV-1a over scheme, host, port and path;
+    /// case of scheme and host and a trailing slash do not matter).
+    public static func originTag(_ origin: URL) -> String {
+        let components = URLComponents(url: origin, resolvingAgainstBaseURL: false)
+        var path = components?.percentEncodedPath ?? origin.path
+        while path.hasSuffix("/") { path.removeLast() }
+        let port = components?.port.map { ":\($0)" } ?? ""
+        let text = "\(origin.scheme?.lowercased() ?? "")://\(origin.host?.lowercased() ?? "")\(port)\(path)"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// `$XDG_CACHE_HOME/lagotui` when XDG_CACHE_HOME is an absolute path, else `~/.cache/lagotui`.

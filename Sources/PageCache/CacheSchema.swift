@@ -103,13 +103,14 @@ enum CacheSchema {
                 """)
 
         // Search text for records cached before v2.
-        let searchable = RecordParser.searchFields.keys.sorted()
+        let searchable = CachedResource.all.filter { !$0.searchFields.isEmpty }.map(\.name).sorted()
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, resource, json FROM records WHERE resource IN (\(searchable.map { _ in "?" }.joined(separator: ",")))",
             arguments: StatementArguments(searchable))
         for row in rows {
             let json: Data = row["json"]
-            guard let text = RecordParser.searchText(resource: row["resource"], json: json) else { continue }
+            guard let resource = CachedResource(name: row["resource"]),
+                  let text = RecordParser.searchText(of: json, fields: resource.searchFields) else { continue }
             try db.execute(
                 sql: "UPDATE records SET search_text = ?, byte_size = byte_size + ? WHERE id = ?",
                 arguments: [text, text.utf8.count * 2, row["id"] as Int64])

@@ -3,8 +3,8 @@ import GRDB
 
 /// One local search result: a cached record that matches.
 public struct SearchHit: Sendable, Equatable {
-    /// The record's resource, e.g. "customers".
-    public let resource: String
+    /// The record's resource, e.g. `.records(.customers)`.
+    public let resource: CachedResource
     /// The record's id (its `lago_id`).
     public let id: String
     /// The record's raw JSON, as cached.
@@ -29,8 +29,8 @@ extension CacheStore {
             }
             sql += " ORDER BY record_search.rank LIMIT ?"
             arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                SearchHit(resource: row["resource"], id: row["record_id"], json: row["json"])
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                CachedResource(name: row["resource"]).map { SearchHit(resource: $0, id: row["record_id"], json: row["json"]) }
             }
         }
     }

@@ -75,7 +75,7 @@ final class CacheStore: Sendable {
             var recordIDs: [Int64] = []
             recordIDs.reserveCapacity(records.count)
             for record in records {
-                recordIDs.append(try Self.upsertRecord(db, resource: key.resource, record: record, at: now))
+                recordIDs.append(try Self.upsertRecord(db, resource: key.resource.name, record: record, at: now))
             }
             let size = metaJSON.count + CacheSchema.rowOverhead + CacheSchema.pageItemOverhead * records.count
             let pageStatement = try db.cachedStatement(
@@ -91,7 +91,7 @@ final class CacheStore: Sendable {
                 let pageID = try Int64.fetchOne(
                     pageStatement,
                     arguments: [
-                        key.resource, key.path, key.normalizedQuery, key.page, key.perPage, metaJSON, now, now, size,
+                        key.resource.name, key.path, key.normalizedQuery, key.page, key.perPage, metaJSON, now, now, size,
                     ])
             else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "page upsert returned no id") }
             try db.execute(sql: "DELETE FROM page_items WHERE page_id = ?", arguments: [pageID])

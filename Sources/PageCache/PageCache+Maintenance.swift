@@ -7,8 +7,9 @@ extension PageCache {
     /// Searches everything cached (customer name, email and external id; invoice number;
     /// subscription external id and plan code; plan code and name), best match first. Each
     /// typed word must match the start of a word in the record.
-    public func search(_ text: String, in resources: Set<String>? = nil, limit: Int = 50) async -> [SearchHit] {
-        await withStore { try await $0.search(text, resources: resources, limit: limit) } ?? []
+    public func search(_ text: String, in resources: Set<CachedResource>? = nil, limit: Int = 50) async -> [SearchHit] {
+        let names = resources.map { Set($0.map(\.name)) }
+        return await withStore { try await $0.search(text, resources: names, limit: limit) } ?? []
     }
 
     /// What `lagotui cache info` shows.
@@ -35,14 +36,19 @@ extension PageCache {
     }
 
     /// `lagotui cache clear --profile NAME` without a client: deletes the profile's database
-    /// files, including copies moved aside after damage (they hold the same personal data).
-    /// Run it when no lagotui session uses that profile.
+    /// files, including copies moved aside after damage (they hold the same personal data),
+    /// for every API URL the profile was used with. Run it when no lagotui session uses that profile.
     public static func clear(configuration: CacheConfiguration) throws {
         let location = CacheLocation(directory: configuration.directory, profile: configuration.profile)
         let manager = FileManager.default
         let name = location.databaseURL.lastPathComponent
+        let originPrefix = CacheLocation.fileStem(for: configuration.profile) + "@"
+        func belongs(_ entry: String) -> Bool {
+            if entry == name || entry.hasPrefix(name + "-") || entry.hasPrefix(name + ".corrupt-") { return true }
+            return entry.hasPrefix(originPrefix) && entry.contains(".sqlite")
+        }
         guard let entries = try? manager.contentsOfDirectory(atPath: location.directory.path) else { return }
-        for entry in entries where entry == name || entry.hasPrefix(name + "-") || entry.hasPrefix(name + ".corrupt-") {
+        for entry in entries where belongs(entry) {
             try manager.removeItem(at: location.directory.appendingPathComponent(entry))
         }
     }

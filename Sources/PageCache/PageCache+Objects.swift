@@ -3,7 +3,7 @@ import Foundation
 extension PageCache {
     /// The cached object, if any, judged for freshness now; never touches the network.
     public func cachedObject(_ key: ObjectKey) async -> CachedObject? {
-        let found = await withStore { try await $0.readRecord(resource: key.resource, id: key.id) } ?? nil
+        let found = await withStore { try await $0.readRecord(resource: key.resource.name, id: key.id) } ?? nil
         guard let found else { return nil }
         let now = configuration.now()
         if let store = currentStore { store.touchRecord(rowID: found.rowID, at: now) }
@@ -32,11 +32,11 @@ extension PageCache {
             let now = configuration.now()
             let identity = RecordParser.identity(of: json)
             let record = ParsedRecord(
-                id: identity ?? key.id, json: json, searchText: RecordParser.searchText(resource: key.resource, json: json),
+                id: identity ?? key.id, json: json, searchText: RecordParser.searchText(of: json, fields: key.resource.searchFields),
                 alias: identity == nil || identity == key.id ? nil : key.id, complete: true)
             let maxBytes = configuration.maxBytes
             _ = await withStore {
-                try await $0.writeRecord(resource: key.resource, record: record, invalidating: [], at: now, maxBytes: maxBytes)
+                try await $0.writeRecord(resource: key.resource.name, record: record, invalidating: [], at: now, maxBytes: maxBytes)
             }
             return .object(CachedObject(key: key, json: json, fetchedAt: now, age: 0, isStale: false))
         }
@@ -52,27 +52,30 @@ extension PageCache {
     ///
     /// - Parameters:
     ///   - json: the record's JSON object (the value under the response's root key).
-    ///   - resource: its resource name, e.g. "invoices".
+    ///   - resource: its resource, e.g. `.records(.invoices)`.
     /// - Returns: the id it was stored under, or nil if it has no identity (then only the
     ///   invalidation happens) or the cache is off.
     @discardableResult
-    public func store(record json: Data, resource: String) async -> String? {
+    public func store(record json: Data, resource: CachedResource) async -> String? {
         let resources = configuration.invalidation.resourcesToInvalidate(for: resource)
         guard let id = RecordParser.identity(of: json) else {
             await invalidate(resources: resources)
             return nil
         }
-        let record = ParsedRecord(id: id, json: json, searchText: RecordParser.searchText(resource: resource, json: json), complete: true)
+        let record = ParsedRecord(id: id, json: json, searchText: RecordParser.searchText(of: json, fields: resource.searchFields),
+                                  complete: true)
         let now = configuration.now()
         let maxBytes = configuration.maxBytes
         let stored: Void? = await withStore {
-            try await $0.writeRecord(resource: resource, record: record, invalidating: resources, at: now, maxBytes: maxBytes)
+            try await $0.writeRecord(resource: resource.name, record: record, invalidating: Set(resources.map(\.name)), at: now,
+                                     maxBytes: maxBytes)
         }
         return stored == nil ? nil : id
     }
 
     /// Marks every cached page and standalone object of these resources stale.
-    public func invalidate(resources: Set<String>) async {
-        _ = await withStore { try await $0.invalidate(resources: resources) }
+    public func invalidate(resources: Set<CachedResource>) async {
+        let names = Set(resources.map(\.name))
+        _ = await withStore { try await $0.invalidate(resources: names) }
     }
 }

@@ -45,7 +45,7 @@ public final class PageCache: Sendable {
     ) {
         self.configuration = configuration
         self.fetcher = fetcher
-        let location = CacheLocation(directory: configuration.directory, profile: configuration.profile)
+        let location = CacheLocation(directory: configuration.directory, profile: configuration.profile, origin: configuration.origin)
         self.location = location
         let (events, sink) = AsyncStream.makeStream(of: CacheEvent.self)
         let log = EventLog(sink: sink)
@@ -127,9 +127,9 @@ public final class PageCache: Sendable {
         let fetched = try await coordinator.run(.page(key)) { [self] in
             let raw = try await fetcher.fetch(key)
             let now = configuration.now()
-            let resource = key.resource
+            let fields = key.resource.searchFields
             let records = raw.items.enumerated().map { position, json in
-                RecordParser.parse(resource: resource, json: json, fallbackID: "\(key)#\(position)")
+                RecordParser.parse(json, searchFields: fields, fallbackID: "\(key)#\(position)")
             }
             let maxBytes = configuration.maxBytes
             _ = await withStore { try await $0.writePage(key, meta: raw.meta, records: records, at: now, maxBytes: maxBytes) }

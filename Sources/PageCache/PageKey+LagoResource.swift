@@ -9,7 +9,7 @@ extension PageKey {
     ) -> PageKey? {
         guard let path = resource.listPath(parentID: parentID) else { return nil }
         return PageKey(
-            resource: resource.rawValue, path: path, collectionKey: resource.collectionKey, query: query, page: page,
+            resource: .records(resource), path: path, collectionKey: resource.collectionKey, query: query, page: page,
             perPage: perPage, isPaginated: resource.isPaginated)
     }
 }
@@ -18,7 +18,7 @@ extension ObjectKey {
     /// The key of one Lago record's detail: `id` is what its path takes (`recordKeyField`:
     /// the lago id, or the external id / code for customers, subscriptions and catalogue objects).
     public static func record(_ resource: LagoResource, id: String) -> ObjectKey {
-        ObjectKey(resource: resource.rawValue, id: id, path: resource.recordPath(id: id), rootKey: resource.singularKey)
+        ObjectKey(resource: .records(resource), id: id, path: resource.recordPath(id: id), rootKey: resource.singularKey)
     }
 }
 
@@ -26,6 +26,6 @@ extension PageCache {
     /// Stores an action's returned record of a Lago resource; see `store(record:resource:)`.
     @discardableResult
     public func store(record json: Data, resource: LagoResource) async -> String? {
-        await store(record: json, resource: resource.rawValue)
+        await store(record: json, resource: .records(resource))
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// separate fields) so that the same filters in a different order hit the same cache entry.
 /// A key carries no headers and no credentials: nothing secret can reach the cache through it.
 public struct PageKey: Hashable, Sendable, CustomStringConvertible {
-    /// The Lago resource name (`LagoResource.rawValue`, e.g. "invoices"); drives freshness and invalidation.
-    public let resource: String
+    /// The resource the page lists; drives freshness, search and invalidation.
+    public let resource: CachedResource
     /// The API path relative to the base URL, e.g. "/invoices" or "/wallets/abc/wallet_transactions".
     public let path: String
     /// The JSON key holding the array of items in the response, e.g. "invoices".
@@ -21,16 +21,16 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
     /// False for a list Lago returns whole: it is fetched without paging parameters.
     public let isPaginated: Bool
 
-    /// Makes a key; `path` defaults to "/<resource>" and `collectionKey` to the resource name,
+    /// Makes a key; `path` defaults to "/<resource name>" and `collectionKey` to the name,
     /// which is what Lago uses for every top-level list.
     public init(
-        resource: String, path: String? = nil, collectionKey: String? = nil,
+        resource: CachedResource, path: String? = nil, collectionKey: String? = nil,
         query: [URLQueryItem] = [], page: Int = 1, perPage: Int = 100, isPaginated: Bool = true
     ) {
         self.isPaginated = isPaginated
         self.resource = resource
-        self.path = path ?? "/\(resource)"
-        self.collectionKey = collectionKey ?? resource
+        self.path = path ?? "/" + resource.name
+        self.collectionKey = collectionKey ?? resource.name
         self.queryItems = QueryNormalizer.normalize(query)
         self.page = max(1, page)
         self.perPage = max(1, perPage)
@@ -48,8 +48,8 @@ public struct PageKey: Hashable, Sendable, CustomStringConvertible {
 /// Identifies one cached single object: a record's detail (`GET /invoices/{lago_id}`) or a
 /// computed object such as a customer's current usage.
 public struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
-    /// The resource name the object is stored under, e.g. "invoices" or "customer_usage".
-    public let resource: String
+    /// The resource the object is stored under: a Lago resource's record, or a usage object.
+    public let resource: CachedResource
     /// What the object is looked up by: a `lago_id`, or the external id / code the API path
     /// uses (identified records are stored under their `lago_id` with this as an alias), or any
     /// stable string for computed objects (e.g. "cus_1/sub_1" for a subscription's usage).
@@ -62,7 +62,7 @@ public struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
     public let queryItems: [URLQueryItem]
 
     /// Makes an object key.
-    public init(resource: String, id: String, path: String, rootKey: String, query: [URLQueryItem] = []) {
+    public init(resource: CachedResource, id: String, path: String, rootKey: String, query: [URLQueryItem] = []) {
         self.resource = resource
         self.id = id
         self.path = path

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One raw JSON item made ready for storage: its identity and the text the search index holds.
 struct ParsedRecord: Sendable {
@@ -19,42 +20,33 @@ enum RecordParser {
     /// events are identified by `transaction_id`, API logs by `request_id`.
     static let identityFields = ["lago_id", "transaction_id", "request_id"]
 
-    /// The fields indexed for local search, per resource.
-    static let searchFields: [String: [String]] = [
-        "customers": ["name", "legal_name", "email", "external_id"],
-        "invoices": ["number"],
-        "subscriptions": ["external_id", "plan_code"],
-        "plans": ["code", "name"],
-    ]
-
-    /// Whether records of this resource take part in local search.
-    static func isSearchable(_ resource: String) -> Bool { searchFields[resource] != nil }
-
-    /// Parses one item; `fallbackID` names it when it has no identity field (it is then
-    /// stored per page position, so the page still reads back whole).
-    static func parse(resource: String, json: Data, fallbackID: @autoclosure () -> String) -> ParsedRecord {
-        let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
-        let id = identityFields.lazy.compactMap { object?[$0] as? String }.first { !$0.isEmpty } ?? fallbackID()
-        return ParsedRecord(id: id, json: json, searchText: object.flatMap { searchText(resource: resource, object: $0) })
+    /// Parses one item; `searchFields` are its resource's (`CachedResource.searchFields`).
+    /// `fallbackID` names it when it has no identity field (it is then stored per page
+    /// position, so the page still reads back whole). One scan of the item's top-level
+    /// members reads both its identity and its search text.
+    static func parse(_ json: Data, searchFields fields: [String], fallbackID: @autoclosure () -> String) -> ParsedRecord {
+        let strings = JSONSlicer.strings(named: Set(identityFields + fields), in: json)
+        return ParsedRecord(id: identity(in: strings) ?? fallbackID(), json: json, searchText: searchText(fields: fields, strings: strings))
     }
 
     /// The identity of a single record, if it has one.
     static func identity(of json: Data) -> String? {
-        let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
-        return identityFields.lazy.compactMap { object?[$0] as? String }.first { !$0.isEmpty }
+        identity(in: JSONSlicer.strings(named: Set(identityFields), in: json))
     }
 
-    /// The searchable text of a record (field values, one per line), or nil if it has none.
-    static func searchText(resource: String, json: Data) -> String? {
-        guard isSearchable(resource), let object = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
-            return nil
-        }
-        return searchText(resource: resource, object: object)
+    /// The searchable text of a record (the values of `fields`, one per line), or nil if it has none.
+    static func searchText(of json: Data, fields: [String]) -> String? {
+        guard !fields.isEmpty else { return nil }
+        return searchText(fields: fields, strings: JSONSlicer.strings(named: Set(fields), in: json))
     }
 
-    private static func searchText(resource: String, object: [String: Any]) -> String? {
-        guard let fields = searchFields[resource] else { return nil }
-        let values = fields.compactMap { object[$0] as? String }.filter { !$0.isEmpty }
+    private static func identity(in strings: [String: String]) -> String? {
+        identityFields.lazy.compactMap { strings[$0] }.first { !$0.isEmpty }
+    }
+
+    private static func searchText(fields: [String], strings: [String: String]) -> String? {
+        guard !fields.isEmpty else { return nil }
+        let values = fields.compactMap { strings[$0] }.filter { !$0.isEmpty }
         return values.isEmpty ? nil : values.joined(separator: "\n")
     }
 }

@@ -35,7 +35,7 @@ enum CacheBenchmarks {
         let invoices = BenchFetcher(resource: "invoices", pages: 100, perPage: 100, item: invoiceJSON)
         let invoiceCache = PageCache(
             configuration: CacheConfiguration(directory: directory, profile: "invoices"), fetcher: invoices)
-        let keys = (1...100).map { PageKey(resource: "invoices", page: $0, perPage: 100) }
+        let keys = (1...100).map { PageKey(resource: .records(.invoices), page: $0, perPage: 100) }
         let storeStart = ContinuousClock.now
         let storeCPU = processCPUMilliseconds()
         for key in keys { _ = try? await invoiceCache.loadPage(key, refresh: .always) }
@@ -58,7 +58,7 @@ enum CacheBenchmarks {
             configuration: CacheConfiguration(directory: directory, profile: "customers"), fetcher: customers)
         let fillStart = ContinuousClock.now
         for page in 1...1_000 {
-            _ = try? await customerCache.loadPage(PageKey(resource: "customers", page: page, perPage: 100), refresh: .always)
+            _ = try? await customerCache.loadPage(PageKey(resource: .records(.customers), page: page, perPage: 100), refresh: .always)
         }
         results.append(("cache: store 100,000 customers (1,000 pages of 100), wall", milliseconds(ContinuousClock.now - fillStart), "ms"))
         var queries: [Double] = []

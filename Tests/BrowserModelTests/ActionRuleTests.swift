@@ -1,15 +1,16 @@
 import Foundation
 import Testing
 @testable import BrowserModel
+import LagoAPI
 
 @Suite struct ActionRuleTests {
     static func invoice(status: String, payment: String, tax: String? = nil) -> SelectedRecord {
-        let json = try! BrowserJSON.parse(#"{"lago_id":"i1","number":"INV-1","status":"\#(status)","payment_status":"\#(payment)"\#(tax.map { ",\"tax_status\":\"\($0)\"" } ?? "")}"#)
+        let json = try! JSONValue.parse(#"{"lago_id":"i1","number":"INV-1","status":"\#(status)","payment_status":"\#(payment)"\#(tax.map { ",\"tax_status\":\"\($0)\"" } ?? "")}"#)
         return SelectedRecord(resource: .invoices, id: "i1", json: json, displayName: "INV-1")
     }
 
     static func wallet(status: String) -> SelectedRecord {
-        SelectedRecord(resource: .wallets, id: "w1", json: try! BrowserJSON.parse(#"{"lago_id":"w1","status":"\#(status)"}"#), displayName: "w")
+        SelectedRecord(resource: .wallets, id: "w1", json: try! JSONValue.parse(#"{"lago_id":"w1","status":"\#(status)"}"#), displayName: "w")
     }
 
     static func ctx(_ record: SelectedRecord?, inFlight: Set<String> = [], rechecking: Set<String> = []) -> ActionContext {

@@ -12,12 +12,12 @@ import Testing
 @Suite(.serialized) struct AnalyticsFiguresTests {
     struct Key: Hashable { var month: String; var currency: String; var group: String? = nil }
 
-    static func get(_ client: LagoClient, _ path: String, _ query: [URLQueryItem] = []) async throws -> BrowserJSON {
-        try BrowserJSON.parse(try await client.send(.get, path, query: query).body)
+    static func get(_ client: LagoClient, _ path: String, _ query: [URLQueryItem] = []) async throws -> JSONValue {
+        try JSONValue.parse(try await client.send(.get, path, query: query).body)
     }
 
-    static func all(_ client: LagoClient, _ path: String, root: String, _ query: [URLQueryItem] = []) async throws -> [BrowserJSON] {
-        var items: [BrowserJSON] = []
+    static func all(_ client: LagoClient, _ path: String, root: String, _ query: [URLQueryItem] = []) async throws -> [JSONValue] {
+        var items: [JSONValue] = []
         var page = 1
         while true {
             let json = try await get(client, path, query + [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "per_page", value: "100")])
@@ -157,7 +157,7 @@ import Testing
         #expect(AnalyticsRow.cents(.string("-770.5")) == -771)
         #expect(AnalyticsRow.cents(.number("123456789012345.0")) == 123_456_789_012_345)
         #expect(AnalyticsRow.cents(.null) == nil)
-        let json = try BrowserJSON.parse(#"{"mrrs":[{"month":"2024-04-01T00:00:00.000Z","amount_cents":null,"currency":null},{"month":"2024-05-01T00:00:00.000Z","amount_cents":"9007199254740993.0","currency":"eur"}]}"#)
+        let json = try JSONValue.parse(#"{"mrrs":[{"month":"2024-04-01T00:00:00.000Z","amount_cents":null,"currency":null},{"month":"2024-05-01T00:00:00.000Z","amount_cents":"9007199254740993.0","currency":"eur"}]}"#)
         let rows = AnalyticsRow.rows(json, series: .mrr)
         #expect(rows == [AnalyticsRow(month: "2024-05", currency: "EUR", group: nil, cents: 9_007_199_254_740_993)])
     }

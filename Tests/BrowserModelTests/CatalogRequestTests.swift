@@ -27,10 +27,10 @@ import Testing
         await server.stop()
     }
 
-    static func items(_ source: CachedLagoDataSource, _ request: ListRequest) async throws -> [BrowserJSON] {
+    static func items(_ source: CachedLagoDataSource, _ request: ListRequest) async throws -> [JSONValue] {
         var last: ListPageResult?
         for try await result in source.listPage(request, page: 1, perPage: 100, forceRefresh: true) { last = result }
-        return try (last?.items ?? []).map { try BrowserJSON.parse($0) }
+        return try (last?.items ?? []).map { try JSONValue.parse($0) }
     }
 
     static func pairs(_ items: [URLQueryItem]) -> [String] { items.map { "\($0.name)=\($0.value ?? "")" } }

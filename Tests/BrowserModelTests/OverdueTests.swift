@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserModel
+import LagoAPI
 
 @MainActor
 @Suite struct OverdueTests {
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func totalsFromAnalyticsRows() throws {
-        let json = try BrowserJSON.parse(#"{"overdue_balances":[{"currency":"usd","amount_cents":"150.4"},{"currency":"USD","amount_cents":"100"},{"currency":"JPY","amount_cents":"1200"}]}"#)
+        let json = try JSONValue.parse(#"{"overdue_balances":[{"currency":"usd","amount_cents":"150.4"},{"currency":"USD","amount_cents":"100"},{"currency":"JPY","amount_cents":"1200"}]}"#)
         let totals = OverdueView.totals(fromAnalytics: json)
         #expect(totals.map(\.currency) == ["JPY", "USD"])
         #expect(totals.map(\.cents) == [1200, 250])

@@ -92,7 +92,7 @@ import Testing
         await live.press("right", "enter")
         let toast = live.model.snapshot().toasts.last
         #expect(toast?.level == .success, "\(String(describing: toast)) \(String(describing: live.model.snapshot().dialog))")
-        let reread = try BrowserJSON.parse(try await live.source.record(.invoices, key: draft.id, forceRefresh: true))
+        let reread = try JSONValue.parse(try await live.source.record(.invoices, key: draft.id, forceRefresh: true))
         #expect(["finalized", "closed"].contains(reread.string("status") ?? ""))
     }
 

@@ -1,37 +1,13 @@
 import Foundation
 import Testing
 @testable import BrowserModel
-
-@Suite struct BrowserJSONTests {
-    @Test func parsesKeepingOrderAndExactNumbers() throws {
-        let v = try BrowserJSON.parse(#"{"b":1,"a":"x\u00e9\n","n":12345678901234567890.50,"arr":[true,null,{"k":[]}]}"#)
-        guard case let .object(members) = v else { Issue.record("not an object"); return }
-        #expect(members.map(\.0) == ["b", "a", "n", "arr"])
-        #expect(v.string("a") == "xé\n")
-        #expect(v.string("n") == "12345678901234567890.50")
-        #expect(v.value(at: "arr.2.k") == .array([]))
-        #expect(v.int64("b") == 1)
-        #expect(v.bool("arr.0") == true)
-        #expect(try BrowserJSON.parse(v.prettyPrinted()) == v)
-    }
-
-    @Test func rejectsBadJSON() {
-        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("{\"a\":}") }
-        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("[1,2") }
-        #expect(throws: BrowserJSON.ParseError.self) { try BrowserJSON.parse("{} x") }
-    }
-
-    @Test func surrogatePairsAndControlEscaping() throws {
-        #expect(try BrowserJSON.parse(#""\ud83d\ude00""#) == .string("😀"))
-        #expect(BrowserJSON.quote("a\u{1b}b") == #""a\u001bb""#)
-    }
-}
+import LagoAPI
 
 @Suite struct TextAndMoneyTests {
     @Test func terminalSafeText() {
-        #expect(TerminalSafeText.clean("plain 漢字 ✓") == "plain 漢字 ✓")
-        #expect(TerminalSafeText.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{241B}[2Jb\u{FFFD}c d")
-        #expect(TerminalSafeText.clean("\u{7f}\u{7}") == "\u{2421}\u{2407}")
+        #expect(TextSanitizer.clean("plain 漢字 ✓") == "plain 漢字 ✓")
+        #expect(TextSanitizer.clean("a\u{1b}[2Jb\u{9b}c\nd") == "a\u{241B}[2Jb\u{FFFD}c d")
+        #expect(TextSanitizer.clean("\u{7f}\u{7}") == "\u{2421}\u{2407}")
     }
 
     @Test func moneyAndDates() {
@@ -41,7 +17,7 @@ import Testing
         #expect(Format.date("2024-01-31") == "2024-01-31")
         #expect(Format.date("2024-01-31T10:00:00Z") == "2024-01-31 10:00")
         #expect(Format.date("2024-01-31T10:00:00.123Z") == "2024-01-31 10:00")
-        let started = ColumnSpec.date("STARTED", ["started_at"]).cell(try! BrowserJSON.parse(#"{"started_at":"2026-10-15T12:30:00Z"}"#))
+        let started = ColumnSpec.date("STARTED", ["started_at"]).cell(try! JSONValue.parse(#"{"started_at":"2026-10-15T12:30:00Z"}"#))
         #expect(started.text == "2026-10-15")
         #expect(started.sortKey == .text("2026-10-15T12:30:00Z"))
         #expect(Format.decimal("4.0") == "4")
@@ -104,7 +80,7 @@ import Testing
     /// Cents fields read as money in the right currency: the record's, a fee's own
     /// `amount_currency`, a parent's for nested objects, and three decimals for KWD.
     @Test @MainActor func centsFieldsShowAsMoney() throws {
-        let json = try BrowserJSON.parse(#"""
+        let json = try JSONValue.parse(#"""
             {"currency":"EUR","total_amount_cents":8966,"sequential_id":1,
              "fees":[{"amount_cents":4508,"amount_currency":"KWD","units":"1"}],
              "customer":{"balance_cents":-250},"note_cents":"12"}

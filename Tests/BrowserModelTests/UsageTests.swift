@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserModel
+import LagoAPI
 
 @MainActor
 @Suite struct UsageTests {
@@ -142,7 +143,7 @@ import Testing
     }
 
     @Test func groupedUsageLabels() throws {
-        let charge = try BrowserJSON.parse(#"{"grouped_usage":[{"grouped_by":{"region":"eu","tier":"gold"},"units":"2","amount_cents":100,"filters":[]},{"grouped_by":{"region":"us"},"units":"1","amount_cents":50,"filters":[{"units":"1","amount_cents":50,"invoice_display_name":"Fast lane","values":{}}]}]}"#)
+        let charge = try JSONValue.parse(#"{"grouped_usage":[{"grouped_by":{"region":"eu","tier":"gold"},"units":"2","amount_cents":100,"filters":[]},{"grouped_by":{"region":"us"},"units":"1","amount_cents":50,"filters":[{"units":"1","amount_cents":50,"invoice_display_name":"Fast lane","values":{}}]}]}"#)
         let rows = UsageReport.breakdown(of: charge)
         #expect(rows.map(\.label) == ["eu • gold", "us • Fast lane"])
     }

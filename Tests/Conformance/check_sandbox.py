@@ -118,6 +118,7 @@ EMPTY_200 = [
 # (schema, property, reason)
 NOT_REQUIRED = [
     ("CustomerProjectedChargeUsageObject", "groups", "not in projected_usage_serializer; the sandbox sends [] anyway (§5.3)"),
+    ("WalletObject", "balance", "V1::WalletSerializer sends balance_cents, never the legacy balance (serializers.json wallet)"),
 ]
 
 
@@ -159,6 +160,22 @@ def patch_spec(spec):
                 current["type"] = kinds + ["null"]
             if "enum" in current and None not in current["enum"]:
                 current["enum"] = current["enum"] + [None]
+    def unrequire(schema, prop, seen=()):
+        """Drops `prop` from the required lists of a schema, its allOf parts and $refs;
+        returns whether any list named it."""
+        if "$ref" in schema:
+            name = schema["$ref"].split("/")[-1]
+            return name not in seen and unrequire(schemas[name], prop, seen + (name,))
+        found = prop in schema.get("required", [])
+        if found:
+            schema["required"] = [p for p in schema["required"] if p != prop]
+        for part in schema.get("allOf", []):
+            found = unrequire(part, prop, seen) or found
+        return found
+
+    for name, prop, _ in NOT_REQUIRED:
+        if not unrequire(schemas[name], prop):
+            raise KeyError(f"{name} does not require {prop} any more; update the deviation list")
     for name, prop, replacement, _ in RETYPED:
         props_for(name, prop)[prop] = replacement
     for name, dotted, _ in NESTED_NULLABLE:

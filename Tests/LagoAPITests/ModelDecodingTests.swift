@@ -122,7 +122,7 @@ import Testing
          "properties":{"gb":10,"region":"eu","ratio":"0.5"},"precise_total_amount_cents":"12.345"}
         """)
         #expect(event.id == "tx-1")
-        #expect(event.properties?["gb"] == .number(10))
+        #expect(event.properties?["gb"] == .number("10"))
         #expect(event.preciseTotalAmountCents == Decimal(string: "12.345"))
     }
 

@@ -41,10 +41,11 @@ struct BinaryRunner {
 
     /// Starts the process; `onStart` gets it and the path its stderr is written to (to watch
     /// progress and send signals) once running.
-    func run(_ arguments: [String], environment extra: [String: String] = [:],
+    /// `executable` is `lagotui` unless another program (a shell driving its completions) is meant.
+    func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = BinaryRunner.executable,
              onStart: (@Sendable (Process, String) async -> Void)? = nil) async throws -> Result {
         let process = Process()
-        process.executableURL = BinaryRunner.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment(extra)
         process.currentDirectoryURL = workDirectory.url

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LagotuiCommands
+import LagoAPI
 
 /// The built `lagotui` as a subprocess against the in-process sandbox: exit codes, signals,
 /// stdout/stderr separation and the key never showing up anywhere.
@@ -19,7 +20,7 @@ import Testing
         try await withSandbox { sandbox in
             let result = try await run.run(["get", "invoices", "--output", "json"], environment: api(sandbox))
             #expect(result.status == 0, "\(result.stderr)")
-            let invoices = try OrderedJSON.parse(result.stdout).arrayValue ?? []
+            let invoices = try JSONValue.parse(result.stdout).arrayValue ?? []
             #expect(invoices.count == (try await sandbox.stats())["invoices"])
             #expect(invoices.first?["number"]?.stringValue != nil)
             #expect(result.stderr.isEmpty)
@@ -32,7 +33,7 @@ import Testing
             let id = try #require(invoices.first?["lago_id"]?.stringValue)
             let one = try await run.run(["get", "invoices", id], environment: api(sandbox))
             #expect(one.status == 0)
-            #expect(try OrderedJSON.parse(one.stdout)["lago_id"]?.stringValue == id)
+            #expect(try JSONValue.parse(one.stdout)["lago_id"]?.stringValue == id)
         }
     }
 
@@ -223,7 +224,7 @@ extension BinaryTests {
                 "LAGO_API_URL": url!, "LAGO_API_KEY": "lago-sandbox-key",
             ])
             #expect(customers?.status == 0)
-            #expect(((try? OrderedJSON.parse(customers?.stdout ?? ""))?.arrayValue?.count ?? 0) > 0)
+            #expect(((try? JSONValue.parse(customers?.stdout ?? ""))?.arrayValue?.count ?? 0) > 0)
             kill(process.processIdentifier, SIGINT)
         }
         #expect(result.status == 0, "\(result.stderr)")

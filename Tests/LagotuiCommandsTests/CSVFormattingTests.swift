@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import LagotuiCommands
+import LagoAPI
 
 @Suite struct CSVFormattingTests {
     @Test func flattensNestedObjectsWithDottedNamesAndKeepsArraysWhole() throws {
-        let record = try OrderedJSON.parse(#"{"lago_id":"i1","customer":{"external_id":"c1","address":{"city":"Lyon"}},"taxes":[{"code":"vat"}],"paid":false,"due":null,"total":1250}"#)
+        let record = try JSONValue.parse(#"{"lago_id":"i1","customer":{"external_id":"c1","address":{"city":"Lyon"}},"taxes":[{"code":"vat"}],"paid":false,"due":null,"total":1250}"#)
         let pairs = CSVFormatting.flatten(record)
         #expect(pairs.map(\.column) == ["lago_id", "customer.external_id", "customer.address.city", "taxes", "paid", "due", "total"])
         #expect(pairs.map(\.cell) == ["i1", "c1", "Lyon", #"[{"code":"vat"}]"#, "false", "", "1250"])
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func numbersAreNeverEscapedEvenWhenNegative() throws {
-        let pairs = CSVFormatting.flatten(try OrderedJSON.parse(#"{"amount_cents":-500,"credits":"-1.5"}"#))
+        let pairs = CSVFormatting.flatten(try JSONValue.parse(#"{"amount_cents":-500,"credits":"-1.5"}"#))
         #expect(pairs.map(\.cell) == ["-500", "-1.5"])
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Exports against the in-process sandbox with the real libcurl transport.
 @Suite(.serialized) struct ExportSandboxTests {
     func export(_ stream: ExportStream, _ args: [String] = [], format: ExportFormat, client: LagoClient, perPage: Int = 7)
-        async throws -> [OrderedJSON]
+        async throws -> [JSONValue]
     {
         let query = try StreamQuery.build(stream, filters: try FilterOptions.parse(args))
         let sink = MemorySink()
@@ -26,7 +26,7 @@ import Testing
         case .currentUsage, .pastUsage:
             let subs = try await client.rawPage("/subscriptions", collectionKey: "subscriptions",
                                                 query: [URLQueryItem(name: "status[]", value: "active")], page: 1, perPage: 1)
-            guard let sub = try subs.items.first.map({ try OrderedJSON.parse($0) }),
+            guard let sub = try subs.items.first.map({ try JSONValue.parse($0) }),
                   let customer = sub["external_customer_id"]?.stringValue, let id = sub["external_id"]?.stringValue else { return false }
             probe = "/customers/\(LagoClient.pathSegment(customer))/\(stream == .customerUsage ? "current_usage" : "past_usage")?external_subscription_id=\(id)"
         }
@@ -72,7 +72,7 @@ import Testing
             }
             let active = try await client.rawPage("/subscriptions", collectionKey: "subscriptions",
                                                   query: [URLQueryItem(name: "status[]", value: "active")], page: 1, perPage: 1000)
-            let activeIDs = Set(try active.items.map { try OrderedJSON.parse($0)["external_id"]?.stringValue ?? "" })
+            let activeIDs = Set(try active.items.map { try JSONValue.parse($0)["external_id"]?.stringValue ?? "" })
             #expect(!activeIDs.isEmpty)
             let records = try await export(.customerUsage, format: .ndjson, client: client)
             #expect(Set(records.compactMap { $0["external_subscription_id"]?.stringValue }) == activeIDs)

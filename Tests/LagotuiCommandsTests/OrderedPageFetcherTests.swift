@@ -38,7 +38,7 @@ final class FakePagedSource: RawRecordSource {
         return RawPage(meta: meta, items: items)
     }
 
-    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON { .null }
+    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue { .null }
 }
 
 @Suite struct OrderedPageFetcherTests {
@@ -47,7 +47,7 @@ final class FakePagedSource: RawRecordSource {
         try await OrderedPageFetcher(source: source, perPage: perPage, concurrency: concurrency).fetchAll(
             path: "/invoices", collectionKey: "invoices", query: []
         ) { page in
-            for item in page.items { out.append(Int(try OrderedJSON.parse(item)["lago_id"]!.stringValue!)!) }
+            for item in page.items { out.append(Int(try JSONValue.parse(item)["lago_id"]!.stringValue!)!) }
         }
         return out
     }

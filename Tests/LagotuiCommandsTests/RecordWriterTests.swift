@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LagotuiCommands
+import LagoAPI
 
 /// A sink that keeps bytes in memory.
 final class MemorySink: ByteSink {
@@ -33,7 +34,7 @@ final class MemorySink: ByteSink {
         let writer = try makeRecordWriter(.json, sink: sink)
         for r in records { try writer.write(record: Data(r.utf8)) }
         try writer.finish()
-        let parsed = try OrderedJSON.parse(sink.data)
+        let parsed = try JSONValue.parse(sink.data)
         #expect(parsed.arrayValue?.count == 2)
         let empty = MemorySink()
         try makeRecordWriter(.json, sink: empty).finish()

@@ -27,7 +27,7 @@ struct SandboxFixture {
 
     /// `GET /_sandbox/stats`: record counts per resource.
     func stats() async throws -> [String: Int] {
-        let value = try OrderedJSON.parse(try await control("GET", "stats"))
+        let value = try JSONValue.parse(try await control("GET", "stats"))
         guard case let .object(members) = value else { return [:] }
         var out: [String: Int] = [:]
         for member in members { if let n = member.value.intValue { out[member.key] = n } }
@@ -35,8 +35,8 @@ struct SandboxFixture {
     }
 
     /// `GET /_sandbox/counters`.
-    func counters() async throws -> OrderedJSON {
-        try OrderedJSON.parse(try await control("GET", "counters"))
+    func counters() async throws -> JSONValue {
+        try JSONValue.parse(try await control("GET", "counters"))
     }
 
     /// Replaces the fault rules.
@@ -95,12 +95,12 @@ func parseCSV(_ text: String) -> [[String]] {
 }
 
 /// The records of an export in any format, as parsed JSON (CSV rows as column → cell objects).
-func exportedRecords(_ data: Data, format: ExportFormat) throws -> [OrderedJSON] {
+func exportedRecords(_ data: Data, format: ExportFormat) throws -> [JSONValue] {
     switch format {
     case .ndjson:
-        return try data.split(separator: 0x0A).map { try OrderedJSON.parse(Data($0)) }
+        return try data.split(separator: 0x0A).map { try JSONValue.parse(Data($0)) }
     case .json:
-        return try OrderedJSON.parse(data).arrayValue ?? []
+        return try JSONValue.parse(data).arrayValue ?? []
     case .csv:
         let rows = parseCSV(String(decoding: data, as: UTF8.self))
         guard let header = rows.first else { return [] }
@@ -109,7 +109,7 @@ func exportedRecords(_ data: Data, format: ExportFormat) throws -> [OrderedJSON]
 }
 
 /// The identity of an exported record, for "exactly once" checks.
-func recordIdentity(_ record: OrderedJSON, stream: ExportStream) -> String? {
+func recordIdentity(_ record: JSONValue, stream: ExportStream) -> String? {
     switch stream {
     case .customerUsage:
         let sub = record["external_subscription_id"]?.stringValue ?? ""

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import LagotuiCommands
+import LagoAPI
 
 @Suite struct StreamQueryTests {
     func filters(_ args: [String]) throws -> FilterOptions { try FilterOptions.parse(args) }
@@ -55,7 +56,7 @@ import Testing
         } throws: { error in
             guard let failure = error as? CommandFailure else { return false }
             return failure.status == .usage && failure.message.contains(fragment)
-                && !failure.message.unicodeScalars.contains(where: TerminalSanitizer.needsEscape)
+                && !failure.message.unicodeScalars.contains(where: TextSanitizer.isHazard)
         }
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import LagotuiCommands
+import LagoAPI
 
 @Suite struct TerminalSanitizerTests {
     @Test(arguments: [
@@ -13,13 +14,13 @@ import Testing
         ("Zoë 日本 😀", "Zoë 日本 😀"),
     ])
     func makesControlsInert(_ input: String, _ expected: String) {
-        let output = TerminalSanitizer.sanitize(input)
+        let output = TextSanitizer.printable(input)
         #expect(output == expected)
-        #expect(!output.unicodeScalars.contains(where: TerminalSanitizer.needsEscape))
+        #expect(!output.unicodeScalars.contains(where: TextSanitizer.isHazard))
     }
 
     @Test func tableCellsAreSanitised() throws {
-        let record = try OrderedJSON.parse(#"{"number":"INV-1","status":"\u001b]0;pwned\u0007","customer":{"external_id":"c\u202e1"}}"#)
+        let record = try JSONValue.parse(#"{"number":"INV-1","status":"\u001b]0;pwned\u0007","customer":{"external_id":"c\u202e1"}}"#)
         let table = TableRenderer.render(records: [record], columns: ["number", "status", "customer.external_id"])
         #expect(!table.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
         #expect(table.contains("^[]0;pwned^G"))

@@ -39,11 +39,11 @@ struct DurabilityTests {
 
         let cache = fixture.makeCache()
         #expect(cache.openingWarnings.isEmpty)
-        let page = try #require(await cache.cachedPage(PageKey(resource: "customers")))
+        let page = try #require(await cache.cachedPage(PageKey(resource: .records(.customers))))
         #expect(page.items == customers)
         #expect(page.age == 30)
         #expect(!page.isStale)
-        #expect(await cache.search("globex").map(\.resource) == ["customers"])
+        #expect(await cache.search("globex").map(\.resource) == [.records(.customers)])
         let info = await cache.info()
         #expect(info.pages == 1)
         #expect(info.records == 2)
@@ -54,9 +54,9 @@ struct DurabilityTests {
         #expect(refs == [1, 1])
 
         // The migrated database takes new data normally.
-        fixture.fetcher.setPage(PageKey(resource: "invoices"), Fixtures.page([Fixtures.invoice(1)]))
-        #expect(await collect(cache.page(PageKey(resource: "invoices"))).map(\.kind) == ["fresh"])
-        #expect(await cache.cachedPage(PageKey(resource: "invoices")) != nil)
+        fixture.fetcher.setPage(PageKey(resource: .records(.invoices)), Fixtures.page([Fixtures.invoice(1)]))
+        #expect(await collect(cache.page(PageKey(resource: .records(.invoices)))).map(\.kind) == ["fresh"])
+        #expect(await cache.cachedPage(PageKey(resource: .records(.invoices))) != nil)
     }
 
     @Test func garbageFileIsMovedAsideAndRebuilt() async throws {
@@ -74,7 +74,7 @@ struct DurabilityTests {
         let aside = URL(fileURLWithPath: location.databaseURL.path + ".corrupt-\(Int(fixture.clock.now.timeIntervalSince1970))")
         #expect(try Data(contentsOf: aside) == garbage)
 
-        let key = PageKey(resource: "invoices")
+        let key = PageKey(resource: .records(.invoices))
         fixture.fetcher.setPage(key, Fixtures.page([Fixtures.invoice(1)]))
         _ = await collect(cache.page(key))
         #expect(await cache.cachedPage(key)?.items == [Fixtures.invoice(1)])
@@ -83,7 +83,7 @@ struct DurabilityTests {
     @Test func damagedPagesInAValidFileAreCaughtAtOpen() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let key = PageKey(resource: "invoices")
+        let key = PageKey(resource: .records(.invoices))
         fixture.fetcher.setPage(key, Fixtures.page((1...50).map { Fixtures.invoice($0) }))
         weak var weakCache: PageCache?
         do {
@@ -121,12 +121,12 @@ struct DurabilityTests {
         #expect(!cache.isPersistent)
         #expect(cache.openingWarnings.count == 1)
         #expect(cache.openingWarnings.first?.contains("running without a cache") == true)
-        let key = PageKey(resource: "invoices")
+        let key = PageKey(resource: .records(.invoices))
         fixture.fetcher.setPage(key, Fixtures.page([Fixtures.invoice(1)]))
         #expect(await collect(cache.page(key)).map(\.kind) == ["fresh"])
         #expect(await collect(cache.page(key)).map(\.kind) == ["fresh"])  // nothing kept
         #expect(fixture.fetcher.callCount == 2)
-        #expect(await cache.store(record: Fixtures.invoice(1), resource: "invoices") == nil)
+        #expect(await cache.store(record: Fixtures.invoice(1), resource: .records(.invoices)) == nil)
         #expect(await cache.search("inv").isEmpty)
         #expect(await cache.info().isEnabled == false)
         try await cache.clear()
@@ -146,7 +146,7 @@ struct DurabilityTests {
         let cache = PageCache(configuration: configuration, fetcher: fixture.fetcher)
         #expect(!cache.isPersistent)
         #expect(cache.openingWarnings.count == 1)
-        let key = PageKey(resource: "invoices")
+        let key = PageKey(resource: .records(.invoices))
         fixture.fetcher.setPage(key, Fixtures.page([Fixtures.invoice(1)]))
         #expect(await collect(cache.page(key)).map(\.kind) == ["fresh"])
     }
@@ -157,7 +157,7 @@ struct DurabilityTests {
         // SQLite's page limit makes the database "full" after a few pages, as a full disk would.
         let cache = fixture.makeCache(prepareConnection: { db in try db.execute(sql: "PRAGMA max_page_count = 60") })
         #expect(cache.isPersistent)
-        let keys = (1...40).map { PageKey(resource: "invoices", page: $0) }
+        let keys = (1...40).map { PageKey(resource: .records(.invoices), page: $0) }
         for key in keys {
             fixture.fetcher.setPage(key, Fixtures.page((0..<20).map { Fixtures.invoice(key.page * 100 + $0) }))
         }
@@ -190,7 +190,7 @@ struct DurabilityTests {
         var configuration = fixture.configuration(profile: "work")
         configuration.directory = directory
         let cache = PageCache(configuration: configuration, fetcher: fixture.fetcher)
-        let key = PageKey(resource: "customers")
+        let key = PageKey(resource: .records(.customers))
         fixture.fetcher.setPage(key, Fixtures.page([Fixtures.customer(1)]))
         _ = await collect(cache.page(key))
         #expect(cache.isPersistent)
@@ -227,7 +227,7 @@ struct DurabilityTests {
     @Test func clearEmptiesTheCacheAndStaticClearRemovesFiles() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let key = PageKey(resource: "customers")
+        let key = PageKey(resource: .records(.customers))
         fixture.fetcher.setPage(key, Fixtures.page([Fixtures.customer(1, name: "Acme")]))
         do {
             let cache = fixture.makeCache()

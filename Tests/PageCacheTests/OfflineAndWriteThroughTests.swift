@@ -9,7 +9,7 @@ struct OfflineAndWriteThroughTests {
     @Test func outageServesCachedPagesAndIsReportedOnce() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let keys = (1...3).map { PageKey(resource: "invoices", page: $0) }
+        let keys = (1...3).map { PageKey(resource: .records(.invoices), page: $0) }
         for key in keys {
             fixture.fetcher.setPage(key, Fixtures.page([Fixtures.invoice(key.page)], page: key.page, totalPages: 3))
         }
@@ -33,7 +33,7 @@ struct OfflineAndWriteThroughTests {
         #expect(cache.emittedEvents == [.offline(LagoError.network("connection refused").message)])
 
         // A page never cached has nothing to show: it fails alone, no second report.
-        let unseen = await collect(cache.page(PageKey(resource: "customers")))
+        let unseen = await collect(cache.page(PageKey(resource: .records(.customers))))
         #expect(unseen.map(\.kind) == ["failed"])
         #expect(cache.emittedEvents.count == 1)
 
@@ -50,23 +50,23 @@ struct OfflineAndWriteThroughTests {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
         let cache = fixture.makeCache()
-        let updates = await collect(cache.page(PageKey(resource: "invoices", page: 9)))  // fake answers 404
+        let updates = await collect(cache.page(PageKey(resource: .records(.invoices), page: 9)))  // fake answers 404
         guard case .failed(let failure, nil) = updates.last else {
             Issue.record("expected a failure, got \(updates.map(\.kind))")
             return
         }
         #expect(!failure.isOutage)
         #expect(cache.emittedEvents.isEmpty)
-        await #expect(throws: FetchFailure.self) { try await cache.loadPage(PageKey(resource: "invoices", page: 9)) }
+        await #expect(throws: FetchFailure.self) { try await cache.loadPage(PageKey(resource: .records(.invoices), page: 9)) }
     }
 
     @Test func actionResultReplacesRecordAndInvalidatesLists() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let drafts = PageKey(resource: "invoices", query: [.init(name: "status", value: "draft")])
-        let all = PageKey(resource: "invoices")
-        let fees = PageKey(resource: "fees")
-        let plans = PageKey(resource: "plans")
+        let drafts = PageKey(resource: .records(.invoices), query: [.init(name: "status", value: "draft")])
+        let all = PageKey(resource: .records(.invoices))
+        let fees = PageKey(resource: .records(.fees))
+        let plans = PageKey(resource: .records(.plans))
         fixture.fetcher.setPage(drafts, Fixtures.page([Fixtures.invoice(7, status: "draft"), Fixtures.invoice(8, status: "draft")]))
         fixture.fetcher.setPage(all, Fixtures.page([Fixtures.invoice(6), Fixtures.invoice(7, status: "draft")]))
         fixture.fetcher.setPage(fees, Fixtures.page([Fixtures.json(["lago_id": "fee-7", "amount_cents": 100])]))
@@ -76,7 +76,7 @@ struct OfflineAndWriteThroughTests {
 
         fixture.clock.advance(by: 5)
         let finalized = Fixtures.invoice(7, status: "finalized")
-        let id = await cache.store(record: finalized, resource: "invoices")
+        let id = await cache.store(record: finalized, resource: .records(.invoices))
         #expect(id == "5eb02857-a71e-4ea2-bcf9-000000000007")
 
         // The new record shows at once in every page holding it, and those lists are stale.
@@ -90,7 +90,7 @@ struct OfflineAndWriteThroughTests {
         #expect(await cache.cachedPage(fees)?.isStale == true)
         #expect(await cache.cachedPage(plans)?.isStale == false)
         // The detail view sees the new record as fresh.
-        let detail = ObjectKey(resource: "invoices", id: id ?? "", path: "/invoices/\(id ?? "")", rootKey: "invoice")
+        let detail = ObjectKey(resource: .records(.invoices), id: id ?? "", path: "/invoices/\(id ?? "")", rootKey: "invoice")
         let object = try #require(await cache.cachedObject(detail))
         #expect(object.json == finalized)
         #expect(!object.isStale)
@@ -107,13 +107,13 @@ struct OfflineAndWriteThroughTests {
     @Test func listCopyIsNotTakenForTheWholeRecord() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let list = PageKey(resource: "invoices")
+        let list = PageKey(resource: .records(.invoices))
         let summary = Fixtures.invoice(7)
         fixture.fetcher.setPage(list, Fixtures.page([summary]))
         let cache = fixture.makeCache()
         _ = await collect(cache.page(list))
         let id = "5eb02857-a71e-4ea2-bcf9-000000000007"
-        let detail = ObjectKey(resource: "invoices", id: id, path: "/invoices/\(id)", rootKey: "invoice")
+        let detail = ObjectKey(resource: .records(.invoices), id: id, path: "/invoices/\(id)", rootKey: "invoice")
         let cached = try #require(await cache.cachedObject(detail))
         #expect(cached.json == summary)
         #expect(cached.isStale, "a list copy must not pass for the whole record")
@@ -144,17 +144,17 @@ struct OfflineAndWriteThroughTests {
     @Test func walletTopUpMakesWalletsAndUsageObjectsStale() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let wallets = PageKey(resource: "wallets", query: [.init(name: "external_customer_id", value: "cus_00001")])
+        let wallets = PageKey(resource: .records(.wallets), query: [.init(name: "external_customer_id", value: "cus_00001")])
         fixture.fetcher.setPage(wallets, Fixtures.page([Fixtures.json(["lago_id": "wal-1", "balance_cents": 1_000])]))
-        let usage = ObjectKey(resource: "customer_usage", id: "cus_00001", path: "/customers/cus_00001/current_usage", rootKey: "customer_usage")
+        let usage = ObjectKey(resource: .usage(.current), id: "cus_00001", path: "/customers/cus_00001/current_usage", rootKey: "customer_usage")
         fixture.fetcher.setObject(usage, Fixtures.json(["amount_cents": 10]))
         let cache = fixture.makeCache()
         _ = await collect(cache.page(wallets))
         _ = await collect(cache.object(usage))
-        await cache.store(record: Fixtures.json(["lago_id": "wt-1", "lago_wallet_id": "wal-1", "status": "pending"]), resource: "wallet_transactions")
+        await cache.store(record: Fixtures.json(["lago_id": "wt-1", "lago_wallet_id": "wal-1", "status": "pending"]), resource: .records(.walletTransactions))
         #expect(await cache.cachedPage(wallets)?.isStale == true)
         #expect(await cache.cachedObject(usage)?.isStale == false)
-        await cache.store(record: Fixtures.subscription(1, plan: "startup"), resource: "subscriptions")
+        await cache.store(record: Fixtures.subscription(1, plan: "startup"), resource: .records(.subscriptions))
         #expect(await cache.cachedObject(usage)?.isStale == true)
     }
 }

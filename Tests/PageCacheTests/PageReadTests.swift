@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Page reads: hit, miss, stale-while-revalidate, coalescing")
 struct PageReadTests {
-    let invoicesKey = PageKey(resource: "invoices", query: [URLQueryItem(name: "status", value: "finalized")], page: 1)
+    let invoicesKey = PageKey(resource: .records(.invoices), query: [URLQueryItem(name: "status", value: "finalized")], page: 1)
 
     @Test func missFetchesStoresAndThenHits() async throws {
         let fixture = try CacheFixture()
@@ -34,9 +34,9 @@ struct PageReadTests {
     @Test func queryOrderDoesNotMatterButFiltersDo() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let a = PageKey(resource: "invoices", query: [.init(name: "status", value: "draft"), .init(name: "currency", value: "EUR")])
-        let b = PageKey(resource: "invoices", query: [.init(name: "currency", value: "EUR"), .init(name: "status", value: "draft")])
-        let c = PageKey(resource: "invoices", query: [.init(name: "currency", value: "USD"), .init(name: "status", value: "draft")])
+        let a = PageKey(resource: .records(.invoices), query: [.init(name: "status", value: "draft"), .init(name: "currency", value: "EUR")])
+        let b = PageKey(resource: .records(.invoices), query: [.init(name: "currency", value: "EUR"), .init(name: "status", value: "draft")])
+        let c = PageKey(resource: .records(.invoices), query: [.init(name: "currency", value: "USD"), .init(name: "status", value: "draft")])
         #expect(a == b)
         #expect(a.normalizedQuery == "currency=EUR&status=draft")
         fixture.fetcher.setPage(a, Fixtures.page([Fixtures.invoice(1)]))
@@ -77,7 +77,7 @@ struct PageReadTests {
     @Test func freshnessIsPerResourceAndConfigurable() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let plans = PageKey(resource: "plans")
+        let plans = PageKey(resource: .records(.plans))
         fixture.fetcher.setPage(plans, Fixtures.page([Fixtures.plan("startup")]))
         fixture.fetcher.setPage(invoicesKey, Fixtures.page([Fixtures.invoice(1)]))
         let cache = fixture.makeCache()
@@ -88,10 +88,10 @@ struct PageReadTests {
         #expect(await cache.cachedPage(invoicesKey)?.isStale == true)
 
         var configuration = fixture.configuration()
-        configuration.freshness = FreshnessPolicy(maxAge: ["plans": 300])
+        configuration.freshness = FreshnessPolicy(maxAge: [.records(.plans): 300])
         let strict = PageCache(configuration: configuration, fetcher: fixture.fetcher)
         #expect(await strict.cachedPage(plans)?.isStale == true)
-        #expect(FreshnessPolicy().maxAge(for: "customer_usage") < 60)
+        #expect(FreshnessPolicy().maxAge(for: .usage(.current)) < 60)
     }
 
     @Test func refreshModesNeverAndAlways() async throws {
@@ -137,7 +137,7 @@ struct PageReadTests {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
         let usage = ObjectKey(
-            resource: "customer_usage", id: "cus_00001/sub_00001", path: "/customers/cus_00001/current_usage",
+            resource: .usage(.current), id: "cus_00001/sub_00001", path: "/customers/cus_00001/current_usage",
             rootKey: "customer_usage", query: [.init(name: "external_subscription_id", value: "sub_00001")])
         let body = Fixtures.json(["from_datetime": "2026-03-01T00:00:00Z", "amount_cents": 1_250, "currency": "EUR"])
         fixture.fetcher.setObject(usage, body)
@@ -155,8 +155,8 @@ struct PageReadTests {
     @Test func recordsShownInManyPagesAreStoredOnce() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let all = PageKey(resource: "invoices")
-        let mine = PageKey(resource: "invoices", query: [.init(name: "external_customer_id", value: "cus_00001")])
+        let all = PageKey(resource: .records(.invoices))
+        let mine = PageKey(resource: .records(.invoices), query: [.init(name: "external_customer_id", value: "cus_00001")])
         fixture.fetcher.setPage(all, Fixtures.page((1...4).map { Fixtures.invoice($0) }))
         fixture.fetcher.setPage(mine, Fixtures.page([Fixtures.invoice(1), Fixtures.invoice(3)]))
         let cache = fixture.makeCache()
@@ -172,7 +172,7 @@ struct PageReadTests {
     @Test func itemsWithoutIdentityStillReadBackInOrder() async throws {
         let fixture = try CacheFixture()
         defer { fixture.directory.remove() }
-        let logs = PageKey(resource: "activity")
+        let logs = PageKey(resource: .records(.apiLogs))
         let items = (1...3).map { Fixtures.json(["message": "line \($0)"]) }
         fixture.fetcher.setPage(logs, Fixtures.page(items))
         let cache = fixture.makeCache()
@@ -192,7 +192,7 @@ struct KeysAndEventsTests {
         #expect(PageKey.list(.walletTransactions) == nil)
         let transactions = try #require(PageKey.list(.walletTransactions, parentID: "wal 1"))
         #expect(transactions.path == "/wallets/wal%201/wallet_transactions")
-        #expect(transactions.resource == "wallet_transactions")
+        #expect(transactions.resource == .records(.walletTransactions))
         let customer = ObjectKey.record(.customers, id: "cus_00001")
         #expect(customer.path == "/customers/cus_00001")
         #expect(customer.rootKey == "customer")
@@ -226,10 +226,10 @@ struct KeysAndEventsTests {
         defer { fixture.directory.remove() }
         let cache = fixture.makeCache()
         fixture.fetcher.fail(with: LagoError.timeout)
-        for page in 1...3 { _ = await collect(cache.page(PageKey(resource: "invoices", page: page))) }
+        for page in 1...3 { _ = await collect(cache.page(PageKey(resource: .records(.invoices), page: page))) }
         fixture.fetcher.fail(with: nil)
-        fixture.fetcher.setPage(PageKey(resource: "plans"), Fixtures.page([Fixtures.plan("a")]))
-        _ = await collect(cache.page(PageKey(resource: "plans")))
+        fixture.fetcher.setPage(PageKey(resource: .records(.plans)), Fixtures.page([Fixtures.plan("a")]))
+        _ = await collect(cache.page(PageKey(resource: .records(.plans))))
         var iterator = cache.events.makeAsyncIterator()
         #expect(await iterator.next() == .offline(LagoError.timeout.message))
         #expect(await iterator.next() == .online)

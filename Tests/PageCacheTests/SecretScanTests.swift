@@ -34,7 +34,7 @@ struct SecretScanTests {
             let detail = ObjectKey.record(.invoices, id: "5eb02857-a71e-4ea2-bcf9-000000000003")
             #expect(await collect(cache.object(detail)).last?.value?.json != nil)
             let usage = ObjectKey(
-                resource: "customer_usage", id: "cus_00001", path: "/customers/cus_00001/current_usage", rootKey: "customer_usage")
+                resource: .usage(.current), id: "cus_00001", path: "/customers/cus_00001/current_usage", rootKey: "customer_usage")
             #expect(await collect(cache.object(usage)).last?.kind == "fresh")
             clock.advance(by: 120)
             _ = await collect(cache.page(customerPage))

@@ -77,8 +77,8 @@ enum Soak {
 
     /// Every decoder the app uses on API bytes, run once on `data`.
     static func decodeEverywhere(_ data: Data) {
-        _ = try? BrowserJSON.parse(data)
-        _ = try? OrderedJSON.parse(data)
+        _ = try? JSONValue.parse(data)
+        _ = try? JSONValue.parse(data)
         let decoder = LagoJSON.decoder
         _ = try? decoder.decode(Customer.self, from: data)
         _ = try? decoder.decode(Invoice.self, from: data)
@@ -92,7 +92,7 @@ enum Soak {
         if (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil {
             #expect(JSONSlicer.isWellFormed(data), "\(String(decoding: data, as: UTF8.self).debugDescription)")
         }
-        _ = LagoClient.tolerantRawPage(from: page, collectionKey: "customers")
+        _ = LagoClient.checkedRawPage(from: page, collectionKey: "customers")
         _ = LagoError.from(response: HTTPResponse(status: 422, headers: [:], body: data, url: URL(string: "https://x")!),
                            method: .post, path: "/invoices/x/void").message
     }
@@ -119,7 +119,7 @@ enum Soak {
         for i in 0..<Soak.iterations(250, soak: 5_000) {
             let seed = Self.seeds[i % 2]
             let bytes = Self.mutate(seed, &r)
-            guard case .object? = try? BrowserJSON.parse(Data(bytes)) else { continue }
+            guard case .object? = try? JSONValue.parse(Data(bytes)) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
             if i % 2 == 0 { customers.append(text) } else { invoices.append(text) }
         }
@@ -165,8 +165,8 @@ enum Soak {
             }
             let clean = TextSanitizer.sanitize(String(text))
             #expect(!clean.unicodeScalars.contains { TextSanitizer.isHazard($0) })
-            #expect(!TerminalSanitizer.sanitize(String(text)).unicodeScalars.contains { TerminalSanitizer.needsEscape($0) })
-            #expect(!TerminalSafeText.clean(String(text)).unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+            #expect(!TextSanitizer.printable(String(text)).unicodeScalars.contains { TextSanitizer.isHazard($0) })
+            #expect(!TextSanitizer.clean(String(text)).unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
             screen.clear()
             let canvas = Canvas(screen: screen)
             canvas.text(String(text), row: r.below(8) - 1, column: r.below(24) - 2, style: .plain, maxWidth: r.below(22))

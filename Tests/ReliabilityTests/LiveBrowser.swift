@@ -29,9 +29,10 @@ final class LiveBrowser {
 
     static let referenceDate = Date(timeIntervalSince1970: 1_795_262_400)
 
-    /// `allStale` makes every cached page stale at once, so every view asks the server.
+    /// `maxAge` gives every resource the same freshness (else the catalogue's); `allStale`
+    /// makes every cached page stale at once, so every view asks the server.
     init(customers: Int = 12, seed: UInt64 = 42, apiKey: String = "lago-sandbox-key", requestTimeout: Duration = .seconds(30),
-         maxAge: TimeInterval = 120, allStale: Bool = false) async throws {
+         maxAge: TimeInterval? = nil, allStale: Bool = false) async throws {
         options = SandboxOptions(apiKey: apiKey, seed: seed, customers: customers, referenceDate: Self.referenceDate)
         server = SandboxServer(options: options)
         baseURL = try await server.start()
@@ -45,8 +46,8 @@ final class LiveBrowser {
         self.time = time
         cache = PageCache(configuration: CacheConfiguration(directory: directory, profile: "reliability",
                                                             freshness: allStale
-                                                                ? FreshnessPolicy(defaultMaxAge: 0, maxAge: FreshnessPolicy.defaultMaxAges.mapValues { _ in 0 })
-                                                                : FreshnessPolicy(defaultMaxAge: maxAge, maxAge: [:]),
+                                                                ? FreshnessPolicy.uniform(0)
+                                                                : maxAge.map(FreshnessPolicy.uniform) ?? FreshnessPolicy(),
                                                             now: { time.now }),
                           fetcher: LagoPageFetcher(client: client))
         source = CachedLagoDataSource(client: client, cache: cache)

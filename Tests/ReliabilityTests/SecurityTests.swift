@@ -128,13 +128,13 @@ import Testing
     static let hostile = "\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}]8;;http://evil\u{07}link\u{1B}]8;;\u{07}\u{1B}]0;title\u{07}\u{9B}31m\u{202E}txt.exe"
 
     @Test func tableOutputIsInert() throws {
-        let record = try OrderedJSON.parse(Data(#"""
+        let record = try JSONValue.parse(Data(#"""
         {"lago_id":"\u001b[2J\u001b]52;c;ZXZpbA==\u0007","number":"INV-\u001b]0;pwned\u0007","status":"finalized","customer":{"name":"\u009b31m\u202eevil"},"metadata":[{"key":"\u001b]8;;http://x\u0007","value":"\u2066x\u2069"}]}
         """#.utf8))
         let table = TableRenderer.render(records: [record], columns: ["lago_id", "number", "customer.name", "metadata"])
         let detail = TableRenderer.renderDetail(record)
         for text in [table, detail] {
-            let bad = text.unicodeScalars.filter { $0 != "\n" && TerminalSanitizer.needsEscape($0) }
+            let bad = text.unicodeScalars.filter { $0 != "\n" && TextSanitizer.isHazard($0) }
             #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
         }
         #expect(table.contains("^[]52;c;"))

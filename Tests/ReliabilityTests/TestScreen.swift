@@ -1,6 +1,7 @@
 import Foundation
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoAPI
 
 /// Draws browser snapshots on the in-memory cell buffer, as the terminal would show them.
 @MainActor

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoAPI
 
 /// Every pane, dialog and the help overlay drawn at 80x24, 200x60 and 20x6, with CJK, emoji,
 /// RTL and escape-sequence names: the layout adapts, nothing crashes, nothing of a control

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoAPI
 
 /// Scripted terminal sessions: the real BrowserModel over the in-memory data source, drawn on
 /// the cell buffer, driven by keys, waiting for idle (never sleeping).

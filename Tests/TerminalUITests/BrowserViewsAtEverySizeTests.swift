@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserModel
 @testable import TerminalUI
+import LagoAPI
 
 /// Every view of the real browser (dashboard panes, detail, raw JSON, usage, overdue, help,
 /// the top-up form and the typed void confirmation) at 80x24, 200x60 and 20x6: it fits, it

@@ -8,7 +8,7 @@ import Testing
 /// `E` on an invoice asks Lago what a credit note for all its fees would be, and changes nothing.
 @MainActor
 @Suite(.serialized) struct CreditNoteEstimateSandboxTests {
-    static func openStatement(_ s: BrowserSandboxSessionTests.Setup) async throws -> BrowserJSON {
+    static func openStatement(_ s: BrowserSandboxSessionTests.Setup) async throws -> JSONValue {
         let statement = try await InvoiceViewSandboxTests.statement(s.client)
         await s.driver.press(":")
         await s.driver.type("inv \(statement.customer) /\(statement.number)")
@@ -32,7 +32,7 @@ import Testing
         for tax in invoice.array("applied_taxes") { await s.driver.expectLine(tax.string("tax_name") ?? "") }
         #expect(s.transport.calls.contains { $0.hasPrefix("POST /api/v1/credit_notes/estimate") })
         #expect(s.transport.calls.filter { !$0.hasPrefix("GET") && !$0.contains("/credit_notes/estimate") }.count == mutationsBefore)
-        let notes = try BrowserJSON.parse(try await s.client.send(.get, "/credit_notes", query: [URLQueryItem(name: "invoice_number", value: invoice.string("number"))]).body)
+        let notes = try JSONValue.parse(try await s.client.send(.get, "/credit_notes", query: [URLQueryItem(name: "invoice_number", value: invoice.string("number"))]).body)
         #expect(notes.array("credit_notes").count == 1, "the estimate stored no credit note")
     }
 

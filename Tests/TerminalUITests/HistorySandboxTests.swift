@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct HistorySandboxTests {
     /// Opens the first draft subscription invoice, finalizes it from its detail view and returns its number.
     static func finalizeADraft(_ d: TerminalTestDriver, _ client: LagoClient) async throws -> String {
-        let drafts = try BrowserJSON.parse(try await client.send(.get, "/invoices", query: [URLQueryItem(name: "status", value: "draft"),
+        let drafts = try JSONValue.parse(try await client.send(.get, "/invoices", query: [URLQueryItem(name: "status", value: "draft"),
                                                                                           URLQueryItem(name: "invoice_type", value: "subscription")]).body)
         let first = try #require(drafts.array("invoices").first?.string("number"), "the seed has a draft subscription invoice")
         await d.press(":")

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import LagoAPI
 
 /// Sanitising and measuring untrusted text: nothing from the API reaches the terminal as a
 /// control, and wide characters keep columns aligned.

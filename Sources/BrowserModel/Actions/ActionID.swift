@@ -28,6 +28,10 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quickFilter = "quick-filter"
     case pauseUsage = "pause-usage"
     case overdue
+    case analytics
+    case analyticsMonths = "analytics-months"
+    case analyticsTable = "analytics-table"
+    case analyticsCurrency = "analytics-currency"
     // record actions
     case copyID = "copy-id"
     case openWeb = "open-web"
@@ -56,6 +60,8 @@ public enum ActionScope: Hashable, Sendable {
     case detail
     /// The invoices pane with quick filters.
     case invoiceList
+    /// The analytics charts.
+    case analytics
 }
 
 /// Whether an action can run for the selected record, and why not.

@@ -44,6 +44,9 @@ public struct ActionRegistry: Sendable {
             a(.topUpWallet, "top up", .resource(.wallets), ["T"], section: "Wallet", dangerous: true),
             a(.quickFilter, "quick filter", .invoiceList, ["t"], section: "Invoice"),
             a(.pauseUsage, "pause/resume", .usage, ["p"], section: "Usage"),
+            a(.analyticsMonths, "months 3/6/12/24", .analytics, ["m"], section: "Analytics"),
+            a(.analyticsTable, "table/charts", .analytics, ["t"], section: "Analytics"),
+            a(.analyticsCurrency, "currency", .analytics, ["c"], section: "Analytics"),
             a(.copyID, "copy id", .record, ["c"], section: "Record"),
             a(.openWeb, "open in Lago", .record, ["o"], section: "Record"),
             a(.detail, "details", .record, ["d"], section: "Record"),
@@ -57,6 +60,7 @@ public struct ActionRegistry: Sendable {
             a(.sortReverse, "reverse sort", .list, ["S"], section: "Navigation", hinted: false),
             a(.refresh, "refresh", .global, ["ctrl-r"], section: "Navigation"),
             a(.overdue, "overdue", .global, ["O"], section: "Navigation", hinted: false),
+            a(.analytics, "analytics", .global, ["A"], section: "Navigation", hinted: false),
             a(.help, "help", .global, ["?"], section: "Navigation"),
             a(.quit, "quit", .global, ["q"], section: "Navigation", hinted: false),
             a(.dismiss, "dismiss messages", .global, ["x"], section: "Navigation", hinted: false),
@@ -98,6 +102,7 @@ extension ActionScope {
         case .usage: return "usage"
         case .detail: return "detail views"
         case .invoiceList: return "invoice lists"
+        case .analytics: return "analytics"
         }
     }
 }

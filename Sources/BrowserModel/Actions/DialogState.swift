@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A confirmation, form or message dialog, with Cancel focused by default.
 struct DialogState {
@@ -45,9 +46,9 @@ struct DialogState {
     }
 
     var snapshot: DialogSnapshot {
-        DialogSnapshot(kind: kind, title: TerminalSafeText.clean(title), lines: lines,
+        DialogSnapshot(kind: kind, title: TextSanitizer.clean(title), lines: lines,
                        fields: fields.enumerated().map { i, f in
-                           FieldSnapshot(label: f.label, value: TerminalSafeText.clean(f.value), placeholder: f.placeholder,
+                           FieldSnapshot(label: f.label, value: TextSanitizer.clean(f.value), placeholder: f.placeholder,
                                          focused: focus == .field(i), hint: f.hint, error: f.error)
                        },
                        buttons: buttons, focusedButton: { if case let .button(b) = focus { return b } else { return nil } }(),

@@ -73,7 +73,7 @@ public struct AnalyticsRow: Sendable, Equatable {
     }
 
     /// Nil for rows without a month or currency (Lago's empty months).
-    init?(_ json: BrowserJSON, series: AnalyticsSeries) {
+    init?(_ json: JSONValue, series: AnalyticsSeries) {
         guard let month = json.string("month"), month.count >= 7, let currency = json.string("currency"), !currency.isEmpty else { return nil }
         guard let cents = AnalyticsRow.cents(json["amount_cents"]) else { return nil }
         self.month = String(month.prefix(7))
@@ -83,7 +83,7 @@ public struct AnalyticsRow: Sendable, Equatable {
     }
 
     /// Whole minor units from a number, a decimal string or null (null → nil).
-    public static func cents(_ value: BrowserJSON?) -> Int64? {
+    public static func cents(_ value: JSONValue?) -> Int64? {
         guard let text = value?.text, let decimal = LagoNumber.decimal(text) else { return nil }
         var exact = decimal, rounded = Decimal()
         NSDecimalRound(&rounded, &exact, 0, .plain)
@@ -91,8 +91,8 @@ public struct AnalyticsRow: Sendable, Equatable {
     }
 
     /// The rows of one response (its root array, or a bare array).
-    static func rows(_ json: BrowserJSON, series: AnalyticsSeries) -> [AnalyticsRow] {
-        let items: [BrowserJSON]
+    static func rows(_ json: JSONValue, series: AnalyticsSeries) -> [AnalyticsRow] {
+        let items: [JSONValue]
         if case let .array(all) = json { items = all } else { items = json.array(series.rootKey) }
         return items.compactMap { AnalyticsRow($0, series: series) }
     }

@@ -185,14 +185,14 @@ extension BrowserDataSource {
 
 extension ResourceKind {
     /// The value of a record's key field (`recordKeyField`), which `GET /<resource>/{key}` takes.
-    func lookupKey(of json: BrowserJSON) -> String? {
+    func lookupKey(of json: JSONValue) -> String? {
         json.string(recordKeyField) ?? json.string("lago_id")
     }
 }
 
 /// Turns any error into one line for the user.
 func describe(_ error: any Error) -> String {
-    if let e = error as? BrowserDataError { return TerminalSafeText.clean(e.message) }
+    if let e = error as? BrowserDataError { return TextSanitizer.clean(e.message) }
     if error is CancellationError { return "cancelled" }
-    return TerminalSafeText.clean(String(describing: error))
+    return TextSanitizer.clean(String(describing: error))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A data source over records held in memory, with scripted failures and a call log. Tests
 /// of the browser and of the terminal front end use it instead of a network; it filters,
@@ -6,7 +7,7 @@ import Foundation
 public actor InMemoryDataSource: BrowserDataSource {
     /// What the fake was asked, in order ("list invoices p1", "perform finalize inv_1"…).
     public private(set) var calls: [String] = []
-    private var records: [ResourceKind: [BrowserJSON]] = [:]
+    private var records: [ResourceKind: [JSONValue]] = [:]
     private var listFailures: [ResourceKind: [BrowserDataError]] = [:]
     private var mutationScript: [String: [Result<Data?, BrowserDataError>]] = [:]
     private var recordFailures: [String: BrowserDataError] = [:]
@@ -37,13 +38,13 @@ public actor InMemoryDataSource: BrowserDataSource {
     /// Adds records of `resource` (JSON objects as text), in API order; `atFront` puts them
     /// first (a newer record, as Lago lists newest first).
     public func add(_ resource: ResourceKind, _ jsonObjects: [String], atFront: Bool = false) {
-        let values = jsonObjects.compactMap { try? BrowserJSON.parse($0) }
+        let values = jsonObjects.compactMap { try? JSONValue.parse($0) }
         if atFront { records[resource, default: []].insert(contentsOf: values, at: 0) } else { records[resource, default: []] += values }
     }
 
     /// Replaces one stored record (matched by `lago_id`).
     public func update(_ resource: ResourceKind, _ json: String) {
-        guard let v = try? BrowserJSON.parse(json), let id = v.string("lago_id") else { return }
+        guard let v = try? JSONValue.parse(json), let id = v.string("lago_id") else { return }
         if let i = records[resource]?.firstIndex(where: { $0.string("lago_id") == id }) { records[resource]?[i] = v }
     }
 
@@ -154,7 +155,7 @@ public actor InMemoryDataSource: BrowserDataSource {
         return [fresh]
     }
 
-    private func matches(_ item: BrowserJSON, _ request: ListRequest) -> Bool {
+    private func matches(_ item: JSONValue, _ request: ListRequest) -> Bool {
         for f in request.filters {
             let value: String?
             switch f.name {
@@ -207,14 +208,14 @@ public actor InMemoryDataSource: BrowserDataSource {
         }
     }
 
-    private func setInvoice(_ id: String, _ changes: [String: BrowserJSON]) -> Data? {
+    private func setInvoice(_ id: String, _ changes: [String: JSONValue]) -> Data? {
         guard let i = records[.invoices]?.firstIndex(where: { $0.string("lago_id") == id }),
               case var .object(members) = records[.invoices]![i] else { return nil }
         for (k, v) in changes {
             if let j = members.firstIndex(where: { $0.0 == k }) { members[j].1 = v } else { members.append((k, v)) }
         }
         records[.invoices]![i] = .object(members)
-        return Data(BrowserJSON.object(members).prettyPrinted().utf8)
+        return Data(JSONValue.object(members).prettyPrinted().utf8)
     }
 
     public func currentUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {

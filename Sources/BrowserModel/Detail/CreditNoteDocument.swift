@@ -1,10 +1,11 @@
 import Foundation
+import LagoAPI
 
 /// A credit note as its customer reads it: which invoice it corrects and why, the fees it
 /// credits, its taxes per rate, its total, and how the money goes back (credit, refund, offset)
 /// with what remains to use. Every amount is the record's own field.
 enum CreditNoteDocument {
-    static func lines(_ note: BrowserJSON) -> [StyledText] {
+    static func lines(_ note: JSONValue) -> [StyledText] {
         let currency = note.string("currency") ?? ""
         func money(_ cents: Int64) -> String { Format.money(cents: cents, currency: currency) }
         var out: [StyledText] = []

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The history tab: the record's activity logs (`GET /activity_logs?resource_ids[]=…`), read
 /// when the tab is first shown and again on refresh. A Lago without the feature answers 403
@@ -16,7 +17,7 @@ extension DetailPane {
             let state: HistoryDocument.State
             do {
                 let data = try await ds.activityLogs(query: ListRequest(.activityLogs, filters: [ListFilter("resource_ids", id)]).queryItems)
-                let json = try BrowserJSON.parse(data)
+                let json = try JSONValue.parse(data)
                 if case let .array(items) = json { state = .loaded(items) } else { state = .loaded(json.array("activity_logs")) }
             } catch BrowserDataError.notSupported {
                 state = .unavailable

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The records an invoice's document shows besides the invoice: payments made against it,
 /// credit notes issued on it and its billing entity's name. Fetched after the invoice, each on
@@ -24,18 +25,18 @@ extension DetailPane {
     }
 
     /// The first page of a list (its freshest copy), or nil when it cannot be read.
-    nonisolated static func firstPage(_ ds: any BrowserDataSource, _ request: ListRequest, force: Bool) async -> [BrowserJSON]? {
+    nonisolated static func firstPage(_ ds: any BrowserDataSource, _ request: ListRequest, force: Bool) async -> [JSONValue]? {
         var items: [Data]?
         do {
             for try await page in ds.listPage(request, page: 1, perPage: 100, forceRefresh: force) { items = page.items }
         } catch {
             return nil
         }
-        return items?.compactMap { try? BrowserJSON.parse($0) }
+        return items?.compactMap { try? JSONValue.parse($0) }
     }
 
-    nonisolated static func record(_ ds: any BrowserDataSource, _ resource: ResourceKind, key: String) async -> BrowserJSON? {
+    nonisolated static func record(_ ds: any BrowserDataSource, _ resource: ResourceKind, key: String) async -> JSONValue? {
         guard let data = try? await ds.record(resource, key: key, forceRefresh: false) else { return nil }
-        return try? BrowserJSON.parse(data)
+        return try? JSONValue.parse(data)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A record in full: for an invoice or a credit note the document as its customer reads it
 /// (the default tab), then its fields as a readable tree and the raw JSON. The full record is
@@ -13,7 +14,7 @@ final class DetailPane: Pane {
     let env: PaneEnvironment
     let resourceKind: ResourceKind
     let recordID: String
-    private(set) var json: BrowserJSON
+    private(set) var json: JSONValue
     private(set) var loaded = false
     private(set) var error: String?
     private(set) var tab: Tab
@@ -79,7 +80,7 @@ final class DetailPane: Pane {
         env.tracker.run { [weak self] in
             do {
                 let data = try await ds.record(kind, key: key, forceRefresh: force)
-                let value = try BrowserJSON.parse(data)
+                let value = try JSONValue.parse(data)
                 guard let self, gen == self.generation else { return }
                 self.json = value
                 self.loaded = true
@@ -95,7 +96,7 @@ final class DetailPane: Pane {
         }
     }
 
-    func replace(recordID: String, with json: BrowserJSON) {
+    func replace(recordID: String, with json: JSONValue) {
         guard recordID == self.recordID else { return }
         self.json = json
         env.changed()
@@ -154,7 +155,7 @@ final class DetailPane: Pane {
     /// Amounts in cents (`*_cents` integers) also show as money in the record's currency
     /// ("7472 · €74.72"), so nobody divides by a hundred in their head, or by a thousand for
     /// a three-decimal currency.
-    static func fieldTree(_ json: BrowserJSON, indent: Int = 0, currency inherited: String? = nil) -> [StyledText] {
+    static func fieldTree(_ json: JSONValue, indent: Int = 0, currency inherited: String? = nil) -> [StyledText] {
         var out: [StyledText] = []
         switch json {
         case let .object(members):
@@ -184,14 +185,14 @@ final class DetailPane: Pane {
 
     /// `value` as money when `key` names an amount in cents: the currency is the sibling
     /// `<amount>_currency` (fees' `amount_currency`), else the object's or its parent's `currency`.
-    static func moneyText(key: String, value: BrowserJSON, in object: BrowserJSON, currency: String?) -> String? {
+    static func moneyText(key: String, value: JSONValue, in object: JSONValue, currency: String?) -> String? {
         guard key.hasSuffix("_cents"), case let .number(text) = value, let cents = Int64(text) else { return nil }
         let stem = String(key.dropLast("_cents".count))
         guard let code = object.string(stem + "_currency") ?? currency, !code.isEmpty else { return nil }
         return Format.money(cents: cents, currency: code)
     }
 
-    static func scalarText(_ value: BrowserJSON) -> String {
+    static func scalarText(_ value: JSONValue) -> String {
         switch value {
         case .null: return "—"
         case let .array(items): return "[" + items.map(scalarText).joined(separator: ", ") + "]"

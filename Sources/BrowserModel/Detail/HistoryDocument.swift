@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A record's history from Lago's activity logs, newest first: when, who (the user's email,
 /// or "API" / "system" / "web app"), what happened, and for updates the changes field by field
@@ -7,7 +8,7 @@ import Foundation
 enum HistoryDocument {
     enum State: Equatable {
         case loading
-        case loaded([BrowserJSON])
+        case loaded([JSONValue])
         case unavailable
         case failed(String)
     }
@@ -22,7 +23,7 @@ enum HistoryDocument {
         }
     }
 
-    static func entry(_ log: BrowserJSON) -> [StyledText] {
+    static func entry(_ log: JSONValue) -> [StyledText] {
         let when = Format.date(log.string("logged_at"))
         let type = log.string("activity_type") ?? "activity"
         var out = [StyledText("\(when)  \(who(log))  \(type)", role: type.hasSuffix("voided") ? .warning : .info)]
@@ -35,7 +36,7 @@ enum HistoryDocument {
         return out
     }
 
-    static func who(_ log: BrowserJSON) -> String {
+    static func who(_ log: JSONValue) -> String {
         if let email = log.string("user_email"), !email.isEmpty { return email }
         switch log.string("activity_source") {
         case "api": return "API"
@@ -47,15 +48,15 @@ enum HistoryDocument {
     }
 
     /// `"[\"draft\",\"finalized\"]"` → ("draft", "finalized"); nulls read "—".
-    static func pair(_ value: BrowserJSON) -> (String, String) {
+    static func pair(_ value: JSONValue) -> (String, String) {
         var decoded = value
-        if case let .string(text) = value, let parsed = try? BrowserJSON.parse(text) { decoded = parsed }
+        if case let .string(text) = value, let parsed = try? JSONValue.parse(text) { decoded = parsed }
         guard case let .array(items) = decoded, items.count == 2 else { return ("—", text(value)) }
         return (text(items[0]), text(items[1]))
     }
 
     /// A scalar as text; null as "—"; a nested value as compact JSON.
-    static func text(_ value: BrowserJSON) -> String {
+    static func text(_ value: JSONValue) -> String {
         if value.isNull { return "—" }
         return value.text ?? value.prettyPrinted().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }

@@ -7,9 +7,9 @@ import LagoAPI
 struct InvoiceRelated: Equatable {
     /// False until the fetch finished (each list below is nil when Lago refused it).
     var loaded = false
-    var payments: [BrowserJSON]?
-    var creditNotes: [BrowserJSON]?
-    var billingEntity: BrowserJSON?
+    var payments: [JSONValue]?
+    var creditNotes: [JSONValue]?
+    var billingEntity: JSONValue?
 }
 
 /// An invoice laid out as its customer reads it: who bills whom and when, the lines grouped by
@@ -18,7 +18,7 @@ struct InvoiceRelated: Equatable {
 /// the payments and credit notes behind those figures. Every amount is the record's own field,
 /// formatted with `Format.money`; nothing is recomputed, so the view can never disagree with Lago.
 enum InvoiceDocument {
-    static func lines(_ invoice: BrowserJSON, related: InvoiceRelated, asOf now: Date) -> [StyledText] {
+    static func lines(_ invoice: JSONValue, related: InvoiceRelated, asOf now: Date) -> [StyledText] {
         let currency = invoice.string("currency") ?? ""
         func money(_ cents: Int64) -> String { Format.money(cents: cents, currency: currency) }
         var out = header(invoice, related: related, asOf: now)
@@ -33,7 +33,7 @@ enum InvoiceDocument {
 
     // MARK: header
 
-    static func header(_ invoice: BrowserJSON, related: InvoiceRelated, asOf now: Date) -> [StyledText] {
+    static func header(_ invoice: JSONValue, related: InvoiceRelated, asOf now: Date) -> [StyledText] {
         var out: [StyledText] = []
         let status = invoice.string("status") ?? ""
         var title = "Invoice \(invoice.string("number") ?? "")"
@@ -66,7 +66,7 @@ enum InvoiceDocument {
     }
 
     /// "Payment pending · overdue 12 days", "Paid", "Payment failed".
-    static func paymentLine(_ invoice: BrowserJSON, asOf now: Date) -> String {
+    static func paymentLine(_ invoice: JSONValue, asOf now: Date) -> String {
         var text: String
         switch invoice.string("payment_status") {
         case "succeeded": text = "Paid"
@@ -81,7 +81,7 @@ enum InvoiceDocument {
         return text
     }
 
-    static func paymentRole(_ invoice: BrowserJSON) -> StatusRole {
+    static func paymentRole(_ invoice: JSONValue) -> StatusRole {
         if invoice.bool("payment_overdue") == true || invoice.string("payment_status") == "failed" { return .danger }
         return invoice.string("payment_status") == "succeeded" ? .success : .warning
     }
@@ -89,14 +89,14 @@ enum InvoiceDocument {
     // MARK: lines
 
     /// Fees grouped by subscription and billing period, in the order Lago lists them.
-    static func feeLines(_ invoice: BrowserJSON, currency: String) -> [StyledText] {
+    static func feeLines(_ invoice: JSONValue, currency: String) -> [StyledText] {
         let fees = invoice.array("fees")
         guard !fees.isEmpty else { return [StyledText("No fee lines in this response", role: .muted)] }
         var names: [String: String] = [:]
         for sub in invoice.array("subscriptions") {
             if let id = sub.string("lago_id") { names[id] = sub.string("name").nonEmpty ?? sub.string("plan_code") ?? sub.string("external_id") }
         }
-        var groups: [(key: String, title: String, fees: [BrowserJSON])] = []
+        var groups: [(key: String, title: String, fees: [JSONValue])] = []
         for fee in fees {
             let sub = fee.string("lago_subscription_id")
             let period = [Format.date(fee.string("from_date")).prefix(10), Format.date(fee.string("to_date")).prefix(10)]
@@ -120,7 +120,7 @@ enum InvoiceDocument {
 
     /// One fee: its name, units × unit price (or the charge model), its amount, and for
     /// graduated and package charges how the amount was reached.
-    static func feeLine(_ fee: BrowserJSON, currency: String) -> [StyledText] {
+    static func feeLine(_ fee: JSONValue, currency: String) -> [StyledText] {
         let cur = fee.string("amount_currency") ?? currency
         let name = fee.string("invoice_display_name").nonEmpty ?? fee.string("item.invoice_display_name").nonEmpty
             ?? fee.string("item.name").nonEmpty ?? fee.string("item.code") ?? "fee"
@@ -154,7 +154,7 @@ enum InvoiceDocument {
     }
 
     /// "1,001–10,000: 9,000 × $0.01 + $10.00 flat".
-    static func graduatedTier(_ tier: BrowserJSON, currency: String) -> String {
+    static func graduatedTier(_ tier: JSONValue, currency: String) -> String {
         let from = Format.units(tier.string("from_value"))
         let range = tier.string("to_value").map { "\(from)–\(Format.units($0))" } ?? "\(from)+"
         var text = "\(range): \(Format.units(tier.string("units"))) × \(Format.unitPrice(tier.string("per_unit_amount"), currency: currency))"
@@ -166,7 +166,7 @@ enum InvoiceDocument {
 
     // MARK: totals
 
-    static func totals(_ invoice: BrowserJSON, related: InvoiceRelated, money: (Int64) -> String) -> [StyledText] {
+    static func totals(_ invoice: JSONValue, related: InvoiceRelated, money: (Int64) -> String) -> [StyledText] {
         var out: [StyledText] = []
         func line(_ label: String, _ key: String, negate: Bool = false, role: StatusRole = .normal, always: Bool = false) {
             guard let cents = invoice.int64(key), always || cents != 0 else { return }
@@ -225,7 +225,7 @@ enum InvoiceDocument {
         return out
     }
 
-    static func creditNotes(_ notes: [BrowserJSON]?, currency: String) -> [StyledText] {
+    static func creditNotes(_ notes: [JSONValue]?, currency: String) -> [StyledText] {
         guard let notes, !notes.isEmpty else { return [] }
         var out = [StyledText(""), StyledText("Credit notes", role: .info)]
         for note in notes {

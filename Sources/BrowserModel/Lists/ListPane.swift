@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A lazily paged, filterable, sortable table of one resource. Pages are fetched as the cursor
 /// nears the end of what is loaded; rows are keyed by id so a refresh never moves the cursor to
@@ -27,7 +28,7 @@ final class ListPane: Pane {
     }
     /// A fixed order that replaces the server's (overdue: days, then amount); compares records'
     /// JSON, so it is meant for `loadAll` lists (rows without JSON go last).
-    var fixedOrder: ((BrowserJSON, BrowserJSON) -> Bool)?
+    var fixedOrder: ((JSONValue, JSONValue) -> Bool)?
     /// Called when the cursor lands on a different record, and when the record under the
     /// cursor becomes available after its page was read back.
     var onSelectionChange: (@MainActor () -> Void)?
@@ -316,7 +317,7 @@ final class ListPane: Pane {
         var out: [(String, Data)] = []
         for data in items {
             if Task.isCancelled { return nil }
-            guard let json = try? BrowserJSON.parse(data) else { continue }
+            guard let json = try? JSONValue.parse(data) else { continue }
             out.append((maker.descriptor.id(of: json), data))
         }
         return out
@@ -468,9 +469,9 @@ final class ListPane: Pane {
     /// Makes rows with this pane's columns.
     var maker: RowMaker { RowMaker(descriptor: descriptor, resource: request.resource) }
 
-    func makeRow(_ json: BrowserJSON) -> CompactRow { maker.row(json) }
+    func makeRow(_ json: JSONValue) -> CompactRow { maker.row(json) }
 
-    func replace(recordID: String, with json: BrowserJSON) {
+    func replace(recordID: String, with json: JSONValue) {
         guard let s = store.slot(forID: recordID), rowOfSlot[Int(s)] >= 0 else { return }
         let row = makeRow(json)
         let n = store.append(row, page: store.page(s))
@@ -565,7 +566,7 @@ final class ListPane: Pane {
         let ds = env.dataSource
         let resource = request.resource
         guard let data = try? await ds.record(resource, key: key, forceRefresh: false),
-              let json = try? BrowserJSON.parse(data), gen == generation else { return }
+              let json = try? JSONValue.parse(data), gen == generation else { return }
         window.storeSingle(id: id, json: json)
         if cursorID == id {
             onSelectionChange?()
@@ -577,7 +578,7 @@ final class ListPane: Pane {
     private var cursorSlot: Int32? { visible.isEmpty ? nil : order[visible[cursor]] }
 
     /// The held JSON of a record by its lookup key (`external_id` for subscriptions), if any.
-    func json(forLookupKey key: String) -> BrowserJSON? {
+    func json(forLookupKey key: String) -> JSONValue? {
         for s in order where store.lookupKey(s) == key {
             return json(ofSlot: s)
         }
@@ -585,12 +586,12 @@ final class ListPane: Pane {
     }
 
     /// The JSON of every row that is held, in list order (all rows for a `loadAll` list).
-    var residentRecords: [BrowserJSON] {
+    var residentRecords: [JSONValue] {
         order.compactMap { json(ofSlot: $0) }
     }
 
     /// The held JSON of the record in `slot`, if any.
-    private func json(ofSlot slot: Int32) -> BrowserJSON? {
+    private func json(ofSlot slot: Int32) -> JSONValue? {
         window.json(id: store.id(slot), page: store.page(slot))
     }
 
@@ -779,7 +780,7 @@ final class ListPane: Pane {
             default: empty = filter != nil && !order.isEmpty ? "No rows match /\(filter!.text)" + (hasMore ? " (more on the server: Enter in the filter searches it)" : "") : emptyMessage
             }
         }
-        return PaneSnapshot(id: id, title: TerminalSafeText.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
+        return PaneSnapshot(id: id, title: TextSanitizer.clean(title), countText: inactiveMessage == nil ? countText : "", focused: focused, state: state, stale: stale,
                             cachedAge: cachedAge,
                             filter: filter?.text, serverSearch: request.searchTerm, summary: summary, content: .table(table), emptyMessage: empty)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The records of the few list pages around the cursor (issue 8): a list keeps every loaded
 /// row compactly in a `RowStore` and the full record only here, so memory does not grow with
@@ -9,7 +10,7 @@ struct ResidentWindow {
     /// A held record: as it came, or parsed (after an action re-read it).
     enum Held {
         case bytes(Data)
-        case parsed(BrowserJSON)
+        case parsed(JSONValue)
     }
 
     /// Most pages kept (`Int.max`: all, for lists that must be complete such as overdue).
@@ -18,10 +19,10 @@ struct ResidentWindow {
     /// Page numbers, least recently used first.
     private var recency: [Int] = []
     /// Records read one by one (when a re-read page no longer held them), newest last.
-    private var singles: [(id: String, json: BrowserJSON)] = []
+    private var singles: [(id: String, json: JSONValue)] = []
     static let singleLimit = 4
     /// Records parsed lately, newest last (the cursor's record is asked for on every frame).
-    private var parsed: [(id: String, json: BrowserJSON)] = []
+    private var parsed: [(id: String, json: JSONValue)] = []
     static let parsedLimit = 8
 
     init(limit: Int) {
@@ -72,7 +73,7 @@ struct ResidentWindow {
     }
 
     /// The JSON of record `id`, looking in `page` first; parsed on demand.
-    mutating func json(id: String, page: Int?) -> BrowserJSON? {
+    mutating func json(id: String, page: Int?) -> JSONValue? {
         if let hit = parsed.last(where: { $0.id == id }) { return hit.json }
         guard let held = find(id: id, page: page) else {
             return singles.last(where: { $0.id == id })?.json
@@ -81,7 +82,7 @@ struct ResidentWindow {
         case .parsed(let json):
             return json
         case .bytes(let data):
-            guard let json = try? BrowserJSON.parse(data) else { return nil }
+            guard let json = try? JSONValue.parse(data) else { return nil }
             if limit == Int.max {
                 // A list that holds every record (overdue) orders and sums them all: keep the
                 // parsed copy instead of parsing each record again for every page that arrives.
@@ -103,7 +104,7 @@ struct ResidentWindow {
     }
 
     /// Keeps one record read on its own.
-    mutating func storeSingle(id: String, json: BrowserJSON) {
+    mutating func storeSingle(id: String, json: JSONValue) {
         singles.removeAll { $0.id == id }
         singles.append((id, json))
         if singles.count > Self.singleLimit { singles.removeFirst(singles.count - Self.singleLimit) }
@@ -111,7 +112,7 @@ struct ResidentWindow {
 
     /// Replaces record `id` wherever it is held (after an action re-read it); keeps it as a
     /// single record when no held page has it.
-    mutating func update(id: String, json: BrowserJSON) {
+    mutating func update(id: String, json: JSONValue) {
         var found = false
         for p in Array(pages.keys) where pages[p]?[id] != nil {
             pages[p]?[id] = .parsed(json)

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One row as the descriptor computed it from a record's JSON, before it goes into a
 /// `RowStore` (transient: the store keeps only its bytes).
@@ -35,7 +36,7 @@ struct CompactRow {
 /// slot's lower-cased filter text followed by a 0x00 byte, so a plain-text filter is one
 /// search pass over whole chunks.
 struct RowStore {
-    /// Separates cell texts; never in a cell (`TerminalSafeText` replaces control characters).
+    /// Separates cell texts; never in a cell (`TextSanitizer` replaces control characters).
     static let cellSeparator: UInt8 = 0x1F
     /// Ends each haystack; no filter needle contains it, so a match never spans two rows.
     static let haystackTerminator: UInt8 = 0x00
@@ -441,7 +442,7 @@ struct RowMaker: @unchecked Sendable {
     let resource: ResourceKind
 
     /// The row of one record.
-    func row(_ json: BrowserJSON) -> CompactRow {
+    func row(_ json: JSONValue) -> CompactRow {
         CompactRow(id: descriptor.id(of: json), lookupKey: resource.lookupKey(of: json),
                    cells: descriptor.cells(of: json), role: descriptor.rowRole(json))
     }
@@ -450,7 +451,7 @@ struct RowMaker: @unchecked Sendable {
     /// skipped), each with its stored bytes and the item's JSON for the resident window.
     func rows(_ items: [Data], page: Int) -> [BuiltRow] {
         items.compactMap { data in
-            guard let json = try? BrowserJSON.parse(data) else { return nil }
+            guard let json = try? JSONValue.parse(data) else { return nil }
             let row = row(json)
             return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data)
         }

@@ -56,22 +56,23 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func perform(_ mutation: BrowserMutation) async throws -> Data? {
-        let changed: Set<String>
-        switch mutation {
-        case .topUpWallet: changed = ["wallets", "wallet_transactions", "invoices"]
-        default: changed = ["invoices", "fees", "payments", "credit_notes", "wallets", "wallet_transactions", "customers"]
-        }
         let action: LagoAction
-        let response: HTTPResponse
         do {
             action = try Self.action(mutation)
+        } catch {
+            throw Self.map(error, mutation: true)
+        }
+        // Marked stale whatever the outcome: an unanswered action may still have been applied.
+        let changed = Set(action.invalidates.map(CachedResource.records))
+        let response: HTTPResponse
+        do {
             response = try await client.send(action)
         } catch {
             await cache.invalidate(resources: changed)
             throw Self.map(error, mutation: true)
         }
         await cache.invalidate(resources: changed)
-        guard !response.body.isEmpty, let json = try? BrowserJSON.parse(response.body), let object = json[action.rootKey] else { return nil }
+        guard !response.body.isEmpty, let json = try? JSONValue.parse(response.body), let object = json[action.rootKey] else { return nil }
         let data = Data(object.prettyPrinted().utf8)
         if action.rootKey == LagoResource.invoices.singularKey { await cache.store(record: data, resource: .invoices) }
         return data
@@ -95,7 +96,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
         } catch {
             throw Self.map(error, mutation: false)
         }
-        guard let json = try? BrowserJSON.parse(response.body), let object = json[rootKey] else {
+        guard let json = try? JSONValue.parse(response.body), let object = json[rootKey] else {
             throw BrowserDataError.unavailable("unexpected response from \(path): no \(rootKey)")
         }
         return Data(object.prettyPrinted().utf8)
@@ -142,7 +143,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
         } catch {
             throw Self.map(error, mutation: false)
         }
-        guard let json = try? BrowserJSON.parse(response.body), let object = json["estimated_credit_note"] else {
+        guard let json = try? JSONValue.parse(response.body), let object = json["estimated_credit_note"] else {
             throw BrowserDataError.unavailable("unexpected response from /credit_notes/estimate")
         }
         return Data(object.prettyPrinted().utf8)
@@ -169,7 +170,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
-        await cache.search(term, in: [request.resource.rawValue], limit: 50).map(\.json)
+        await cache.search(term, in: [.records(request.resource)], limit: 50).map(\.json)
     }
 
     /// Sorts a LagoError into what the browser must tell the user.

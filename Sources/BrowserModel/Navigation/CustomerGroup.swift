@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// The panes shown for one customer: subscriptions, invoices (with quick filters), live usage
 /// of the selected subscription, and wallets. Used on the dashboard (following the customer
 /// cursor) and on a customer's own screen.
@@ -7,7 +9,7 @@ final class CustomerGroup {
     let invoices: ListPane
     let usage: UsagePane
     let wallets: ListPane
-    private(set) var customer: BrowserJSON?
+    private(set) var customer: JSONValue?
     private(set) var quickFilter: InvoiceQuickFilter = .all
     let env: PaneEnvironment
 
@@ -33,7 +35,7 @@ final class CustomerGroup {
     var externalID: String? { customer?.string("external_id") }
 
     /// Points every pane at `json`'s customer (nil: nothing selected).
-    func setCustomer(_ json: BrowserJSON?) {
+    func setCustomer(_ json: JSONValue?) {
         let newID = json?.string("external_id")
         guard newID != externalID || customer == nil else { customer = json; return }
         customer = json

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Shared services the panes of one browser use.
 @MainActor
@@ -40,7 +41,7 @@ final class PaneEnvironment {
 struct SelectedRecord {
     var resource: ResourceKind
     var id: String
-    var json: BrowserJSON
+    var json: JSONValue
     var displayName: String
 }
 
@@ -68,10 +69,10 @@ protocol Pane: AnyObject {
     /// Re-reads the pane's data.
     func refresh()
     /// Replaces a record's JSON everywhere this pane shows it (after an action re-read).
-    func replace(recordID: String, with json: BrowserJSON)
+    func replace(recordID: String, with json: JSONValue)
 }
 
 extension Pane {
     func select(row: Int) {}
-    func replace(recordID: String, with json: BrowserJSON) {}
+    func replace(recordID: String, with json: JSONValue) {}
 }

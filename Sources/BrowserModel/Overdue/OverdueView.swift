@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The on-call view: every overdue invoice across customers, most overdue first (then the
 /// largest amount due), with the overdue total per currency from the analytics endpoint.
@@ -7,7 +8,7 @@ enum OverdueView {
     static let request = ListRequest(.invoices, filters: [ListFilter("payment_overdue", "true")])
 
     /// Days since the invoice fell due (Lago flags it the day after `payment_due_date`).
-    static func daysOverdue(_ json: BrowserJSON, asOf now: Date) -> Int? {
+    static func daysOverdue(_ json: JSONValue, asOf now: Date) -> Int? {
         guard let due = Format.day(json.string("payment_due_date")) else { return nil }
         return Format.days(from: due, to: now)
     }
@@ -31,7 +32,7 @@ enum OverdueView {
     }
 
     /// Order: days overdue descending, then amount due descending, then number.
-    static func precedes(_ a: BrowserJSON, _ b: BrowserJSON, asOf now: Date) -> Bool {
+    static func precedes(_ a: JSONValue, _ b: JSONValue, asOf now: Date) -> Bool {
         let da = daysOverdue(a, asOf: now) ?? Int.min, db = daysOverdue(b, asOf: now) ?? Int.min
         if da != db { return da > db }
         let ma = a.int64("total_due_amount_cents") ?? 0, mb = b.int64("total_due_amount_cents") ?? 0
@@ -40,9 +41,9 @@ enum OverdueView {
     }
 
     /// Overdue totals per currency from the analytics rows (amounts are decimal strings of cents).
-    static func totals(fromAnalytics json: BrowserJSON) -> [(currency: String, cents: Int64)] {
+    static func totals(fromAnalytics json: JSONValue) -> [(currency: String, cents: Int64)] {
         var sums: [String: Decimal] = [:]
-        let rows: [BrowserJSON]
+        let rows: [JSONValue]
         if case let .array(items) = json { rows = items } else { rows = json.array("overdue_balances") }
         for row in rows {
             guard let cur = row.string("currency"), let amount = row.decimal("amount_cents") else { continue }
@@ -56,7 +57,7 @@ enum OverdueView {
     }
 
     /// Totals per currency summed from loaded invoices (fallback when analytics is unavailable).
-    static func totals(fromInvoices rows: [BrowserJSON]) -> [(currency: String, cents: Int64)] {
+    static func totals(fromInvoices rows: [JSONValue]) -> [(currency: String, cents: Int64)] {
         var sums: [String: Int64] = [:]
         for r in rows {
             guard let cur = r.string("currency"), let c = r.int64("total_due_amount_cents") else { continue }
@@ -98,7 +99,7 @@ final class OverdueController {
         let ds = env.dataSource
         env.tracker.run { [weak self] in
             do {
-                let json = try BrowserJSON.parse(try await ds.overdueBalances())
+                let json = try JSONValue.parse(try await ds.overdueBalances())
                 guard let self, gen == self.generation else { return }
                 self.analyticsTotals = OverdueView.totals(fromAnalytics: json)
                 self.analyticsError = nil

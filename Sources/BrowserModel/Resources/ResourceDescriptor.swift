@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A table column over a record's JSON: header facts plus how to render a cell.
 struct ColumnSpec {
@@ -7,7 +8,7 @@ struct ColumnSpec {
     var priority: Int = 0
     var minWidth: Int = 6
     var flexible: Bool = false
-    var cell: (BrowserJSON) -> CellValue
+    var cell: (JSONValue) -> CellValue
 
     var snapshot: ColumnSnapshot {
         ColumnSnapshot(title: title, alignment: alignment, priority: priority, minWidth: minWidth, flexible: flexible)
@@ -66,10 +67,10 @@ struct ResourceDescriptor {
     var kind: ResourceKind
     var columns: [ColumnSpec]
     /// Colour role of a whole row (voided invoices muted, overdue ones in danger…).
-    var rowRole: (BrowserJSON) -> StatusRole = { _ in .normal }
+    var rowRole: (JSONValue) -> StatusRole = { _ in .normal }
 
     /// The record's stable id: `lago_id`, else another unique key the resource has.
-    func id(of json: BrowserJSON) -> String {
+    func id(of json: JSONValue) -> String {
         for key in ["lago_id", "request_id", "transaction_id", "code", "external_id"] {
             if let v = json.string(key), !v.isEmpty { return v }
         }
@@ -77,7 +78,7 @@ struct ResourceDescriptor {
     }
 
     /// A short human name for breadcrumbs and dialogs.
-    func displayName(of json: BrowserJSON) -> String {
+    func displayName(of json: JSONValue) -> String {
         let candidates: [String]
         switch kind {
         case .customers: candidates = ["name", "legal_name", "external_id"]
@@ -92,7 +93,7 @@ struct ResourceDescriptor {
         default: candidates = ["name", "code", "lago_id"]
         }
         for path in candidates {
-            if let v = json.string(path), !v.isEmpty { return TerminalSafeText.clean(v) }
+            if let v = json.string(path), !v.isEmpty { return TextSanitizer.clean(v) }
         }
         return kind.singular
     }
@@ -111,10 +112,10 @@ struct ResourceDescriptor {
     }
 
     /// Cells of one row, in column order.
-    func cells(of json: BrowserJSON) -> [CellValue] {
+    func cells(of json: JSONValue) -> [CellValue] {
         columns.map { spec in
             var c = spec.cell(json)
-            c.text = TerminalSafeText.clean(c.text)
+            c.text = TextSanitizer.clean(c.text)
             return c
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Everything the terminal front end needs to draw one frame. Immutable and `Sendable`: the
 /// model builds a fresh one on request (`BrowserModel.snapshot()`) and never mutates it.
@@ -133,6 +134,8 @@ public enum PaneContent: Sendable, Equatable {
     case table(TableSnapshot)
     /// Free text lines (detail fields tree, raw JSON), with a scroll position.
     case text(TextSnapshot)
+    /// Bar charts of analytics series.
+    case charts(ChartsSnapshot)
 }
 
 /// A window of a table: only the rows in view are included.
@@ -216,10 +219,10 @@ public struct StyledText: Sendable, Equatable {
     public var trailing: String?
 
     public init(_ text: String, role: StatusRole = .normal, indent: Int = 0, trailing: String? = nil) {
-        self.text = TerminalSafeText.clean(text)
+        self.text = TextSanitizer.clean(text)
         self.role = role
         self.indent = indent
-        self.trailing = trailing.map(TerminalSafeText.clean)
+        self.trailing = trailing.map(TextSanitizer.clean)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Live usage of one subscription: one row per charge with its units and amount, the filter
 /// and group breakdown under it (Enter expands), the period and totals above, projected
@@ -88,12 +89,12 @@ final class UsagePane: Pane {
         env.tracker.run { [weak self] in
             do {
                 let data = try await ds.currentUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId)
-                let json = try BrowserJSON.parse(data)
-                var projectedJSON: BrowserJSON?
+                let json = try JSONValue.parse(data)
+                var projectedJSON: JSONValue?
                 var projectedState: Bool?
                 if wantProjected {
                     do {
-                        projectedJSON = try BrowserJSON.parse(try await ds.projectedUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId))
+                        projectedJSON = try JSONValue.parse(try await ds.projectedUsage(externalCustomerId: target.customerExternalId, externalSubscriptionId: target.subscriptionExternalId))
                         projectedState = true
                     } catch BrowserDataError.notSupported {
                         projectedState = false
@@ -163,12 +164,12 @@ final class UsagePane: Pane {
                 cells.append(p?.projectedAmountCents.map { Format.money(cents: $0, currency: cur) } ?? c.projectedAmountCents.map { Format.money(cents: $0, currency: cur) } ?? "")
                 roles.append(.muted)
             }
-            out.append(Line(id: c.key, cells: cells.map(TerminalSafeText.clean), roles: roles, changed: d == nil ? [] : [1, 2, 3, 4], indent: false))
+            out.append(Line(id: c.key, cells: cells.map(TextSanitizer.clean), roles: roles, changed: d == nil ? [] : [1, 2, 3, 4], indent: false))
             if expanded.contains(c.key) {
                 for (i, b) in c.breakdown.enumerated() {
                     var bc = ["    " + b.label, Format.decimal("\(b.units)"), "", Format.money(cents: b.amountCents, currency: cur), ""]
                     if showProjected { bc.append(b.projectedAmountCents.map { Format.money(cents: $0, currency: cur) } ?? "") }
-                    out.append(Line(id: c.key + "/\(i)", cells: bc.map(TerminalSafeText.clean), roles: Array(repeating: .muted, count: bc.count), changed: [], indent: true))
+                    out.append(Line(id: c.key + "/\(i)", cells: bc.map(TextSanitizer.clean), roles: Array(repeating: .muted, count: bc.count), changed: [], indent: true))
                 }
                 if c.breakdown.isEmpty {
                     out.append(Line(id: c.key + "/none", cells: ["    This charge has no filters or pricing group key."] + Array(repeating: "", count: showProjected ? 5 : 4),

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Current (or projected) usage of one subscription, read from Lago's `customer_usage` object.
 struct UsageReport: Equatable {
@@ -32,7 +33,7 @@ struct UsageReport: Equatable {
     var projectedAmountCents: Int64?
     var charges: [Charge]
 
-    init(json: BrowserJSON) {
+    init(json: JSONValue) {
         from = json.string("from_datetime")
         to = json.string("to_datetime")
         currency = json.string("currency") ?? ""
@@ -52,7 +53,7 @@ struct UsageReport: Equatable {
 
     /// Filter and group rows, labelled like Lago's web app: grouped values joined with " • ",
     /// a filter's display name else its values, and "Default price" for the catch-all bucket.
-    static func breakdown(of charge: BrowserJSON) -> [Breakdown] {
+    static func breakdown(of charge: JSONValue) -> [Breakdown] {
         var rows: [Breakdown] = []
         for g in charge.array("grouped_usage") {
             var parts: [String] = []
@@ -80,7 +81,7 @@ struct UsageReport: Equatable {
         return rows
     }
 
-    static func filterLabel(_ f: BrowserJSON) -> String {
+    static func filterLabel(_ f: JSONValue) -> String {
         if let name = f.string("invoice_display_name"), !name.isEmpty { return name }
         guard case let .object(members)? = f.value(at: "values"), !members.isEmpty else { return "Default price" }
         return members.flatMap { member -> [String] in

@@ -15,6 +15,18 @@ public enum CustomerUsageEndpoint: String, CaseIterable, Sendable {
         LagoResource.customers.recordPath(id: externalCustomerId) + "/" + rawValue
     }
 
+    /// The name its records go by in the cache and in exports (`customer_usage`).
+    public var resourceName: String {
+        switch self {
+        case .current: "customer_usage"
+        case .projected: "customer_projected_usage"
+        case .past: "customer_usage_past"
+        }
+    }
+
+    /// How long a cached copy counts as fresh, in seconds: usage moves with every event.
+    public var maxAge: TimeInterval { 10 }
+
     /// The response key: the object's for current and projected usage, the list's for past usage.
     public var rootKey: String {
         switch self {

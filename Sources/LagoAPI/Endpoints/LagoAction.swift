@@ -11,6 +11,12 @@ public struct LagoAction: Sendable, Equatable {
     public let body: Data?
     /// The response key of the changed record (`invoice`) or records (`wallet_transactions`).
     public let rootKey: String
+    /// The resources whose cached lists may be wrong once it has run (or may have run).
+    public let invalidates: Set<LagoResource>
+
+    /// What an invoice action can change besides the invoice: its fees and payments, the credit
+    /// notes and wallet credits a void or a refund moves, and the customer's balance.
+    static let invoiceChanges: Set<LagoResource> = [.invoices, .fees, .payments, .creditNotes, .wallets, .walletTransactions, .customers]
 
     /// `PUT /invoices/{lago_id}/finalize`.
     public static func finalizeInvoice(lagoId: String) throws(LagoQueryError) -> LagoAction {
@@ -39,12 +45,13 @@ public struct LagoAction: Sendable, Equatable {
     public static func topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?) throws -> LagoAction {
         let body = try TopUpBody.validated(walletId: walletId, paidCredits: paidCredits, grantedCredits: grantedCredits)
         return LagoAction(method: .post, path: LagoResource.walletTransactions.path, body: try LagoClient.encodedBody(body),
-                          rootKey: LagoResource.walletTransactions.collectionKey)
+                          rootKey: LagoResource.walletTransactions.collectionKey,
+                          invalidates: [.wallets, .walletTransactions, .invoices])
     }
 
     private static func invoice(_ lagoId: String, _ method: HTTPMethod, _ action: String, body: Data? = nil) throws(LagoQueryError) -> LagoAction {
         LagoAction(method: method, path: try LagoClient.recordPath(.invoices, id: lagoId) + "/" + action, body: body,
-                   rootKey: LagoResource.invoices.singularKey)
+                   rootKey: LagoResource.invoices.singularKey, invalidates: invoiceChanges)
     }
 }
 

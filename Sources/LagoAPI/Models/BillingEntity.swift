@@ -36,6 +36,7 @@ public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
     public var timezone: String?
     public var emailSettings: [String]?
     public var euTaxManagement: Bool?
+    public var einvoicing: Bool?
     public var logoUrl: String?
     public var taxes: [Tax]?
     public var selectedInvoiceCustomSections: [InvoiceCustomSection]?
@@ -71,6 +72,7 @@ public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
         timezone: String? = nil,
         emailSettings: [String]? = nil,
         euTaxManagement: Bool? = nil,
+        einvoicing: Bool? = nil,
         logoUrl: String? = nil,
         taxes: [Tax]? = nil,
         selectedInvoiceCustomSections: [InvoiceCustomSection]? = nil,
@@ -104,6 +106,7 @@ public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
         self.timezone = timezone
         self.emailSettings = emailSettings
         self.euTaxManagement = euTaxManagement
+        self.einvoicing = einvoicing
         self.logoUrl = logoUrl
         self.taxes = taxes
         self.selectedInvoiceCustomSections = selectedInvoiceCustomSections
@@ -139,6 +142,7 @@ public struct BillingEntity: LagoRecord, Codable, Hashable, Sendable {
         case timezone
         case emailSettings = "email_settings"
         case euTaxManagement = "eu_tax_management"
+        case einvoicing = "einvoicing"
         case logoUrl = "logo_url"
         case taxes
         case selectedInvoiceCustomSections = "selected_invoice_custom_sections"

@@ -21,8 +21,12 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
     public var currency: Currency?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalAmountCents: Int64?
+    /// `totalAmountCents` before rounding to whole cents.
+    public var preciseTotalAmountCents: Decimal?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var taxesAmountCents: Int64?
+    /// `taxesAmountCents` before rounding to whole cents.
+    public var preciseTaxesAmountCents: Decimal?
     public var taxesRate: Decimal?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var subTotalExcludingTaxesAmountCents: Int64?
@@ -62,7 +66,9 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
         description: String? = nil,
         currency: Currency? = nil,
         totalAmountCents: Int64? = nil,
+        preciseTotalAmountCents: Decimal? = nil,
         taxesAmountCents: Int64? = nil,
+        preciseTaxesAmountCents: Decimal? = nil,
         taxesRate: Decimal? = nil,
         subTotalExcludingTaxesAmountCents: Int64? = nil,
         balanceAmountCents: Int64? = nil,
@@ -94,7 +100,9 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
         self.description = description
         self.currency = currency
         self.totalAmountCents = totalAmountCents
+        self.preciseTotalAmountCents = preciseTotalAmountCents
         self.taxesAmountCents = taxesAmountCents
+        self.preciseTaxesAmountCents = preciseTaxesAmountCents
         self.taxesRate = taxesRate
         self.subTotalExcludingTaxesAmountCents = subTotalExcludingTaxesAmountCents
         self.balanceAmountCents = balanceAmountCents
@@ -140,7 +148,9 @@ public struct CreditNote: LagoRecord, Codable, Hashable, Sendable {
         case description
         case currency
         case totalAmountCents = "total_amount_cents"
+        case preciseTotalAmountCents = "precise_total_amount_cents"
         case taxesAmountCents = "taxes_amount_cents"
+        case preciseTaxesAmountCents = "precise_taxes_amount_cents"
         case taxesRate = "taxes_rate"
         case subTotalExcludingTaxesAmountCents = "sub_total_excluding_taxes_amount_cents"
         case balanceAmountCents = "balance_amount_cents"
@@ -166,6 +176,8 @@ public struct CreditNoteItem: Codable, Hashable, Sendable {
     public var lagoId: String?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
+    /// `amountCents` before rounding to whole cents.
+    public var preciseAmountCents: Decimal?
     public var amountCurrency: Currency?
     public var fee: Fee?
 
@@ -173,11 +185,13 @@ public struct CreditNoteItem: Codable, Hashable, Sendable {
     public init(
         lagoId: String? = nil,
         amountCents: Int64? = nil,
+        preciseAmountCents: Decimal? = nil,
         amountCurrency: Currency? = nil,
         fee: Fee? = nil
     ) {
         self.lagoId = lagoId
         self.amountCents = amountCents
+        self.preciseAmountCents = preciseAmountCents
         self.amountCurrency = amountCurrency
         self.fee = fee
     }
@@ -188,6 +202,7 @@ public struct CreditNoteItem: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case lagoId = "lago_id"
         case amountCents = "amount_cents"
+        case preciseAmountCents = "precise_amount_cents"
         case amountCurrency = "amount_currency"
         case fee
     }

@@ -51,6 +51,8 @@ public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
     public var totalDueAmountCents: Int64?
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var totalPaidAmountCents: Int64?
+    /// Minor units (cents) of the currency credited by offset credit notes.
+    public var totalOffsettedCreditNoteAmountCents: Int64?
     public var versionNumber: Int?
     public var selfBilled: Bool?
     public var readyForPaymentProcessing: Bool?
@@ -101,6 +103,7 @@ public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
         totalAmountCents: Int64? = nil,
         totalDueAmountCents: Int64? = nil,
         totalPaidAmountCents: Int64? = nil,
+        totalOffsettedCreditNoteAmountCents: Int64? = nil,
         versionNumber: Int? = nil,
         selfBilled: Bool? = nil,
         readyForPaymentProcessing: Bool? = nil,
@@ -148,6 +151,7 @@ public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
         self.totalAmountCents = totalAmountCents
         self.totalDueAmountCents = totalDueAmountCents
         self.totalPaidAmountCents = totalPaidAmountCents
+        self.totalOffsettedCreditNoteAmountCents = totalOffsettedCreditNoteAmountCents
         self.versionNumber = versionNumber
         self.selfBilled = selfBilled
         self.readyForPaymentProcessing = readyForPaymentProcessing
@@ -224,6 +228,7 @@ public struct Invoice: LagoRecord, Codable, Hashable, Sendable {
         case totalAmountCents = "total_amount_cents"
         case totalDueAmountCents = "total_due_amount_cents"
         case totalPaidAmountCents = "total_paid_amount_cents"
+        case totalOffsettedCreditNoteAmountCents = "total_offsetted_credit_note_amount_cents"
         case versionNumber = "version_number"
         case selfBilled = "self_billed"
         case readyForPaymentProcessing = "ready_for_payment_processing"

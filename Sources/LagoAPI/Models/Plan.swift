@@ -30,9 +30,12 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
     public var fixedCharges: [FixedCharge]?
     public var taxes: [Tax]?
     public var usageThresholds: [UsageThreshold]?
+    /// The thresholds that apply to the plan (its own, or its parent's).
+    public var applicableUsageThresholds: [UsageThreshold]?
     public var entitlements: [JSONValue]?
     public var metadata: [String: JSONValue]?
     public var activeSubscriptionsCount: Int?
+    public var customersCount: Int?
     public var draftInvoicesCount: Int?
     public var createdAt: Date?
 
@@ -56,9 +59,11 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         fixedCharges: [FixedCharge]? = nil,
         taxes: [Tax]? = nil,
         usageThresholds: [UsageThreshold]? = nil,
+        applicableUsageThresholds: [UsageThreshold]? = nil,
         entitlements: [JSONValue]? = nil,
         metadata: [String: JSONValue]? = nil,
         activeSubscriptionsCount: Int? = nil,
+        customersCount: Int? = nil,
         draftInvoicesCount: Int? = nil,
         createdAt: Date? = nil
     ) {
@@ -80,9 +85,11 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         self.fixedCharges = fixedCharges
         self.taxes = taxes
         self.usageThresholds = usageThresholds
+        self.applicableUsageThresholds = applicableUsageThresholds
         self.entitlements = entitlements
         self.metadata = metadata
         self.activeSubscriptionsCount = activeSubscriptionsCount
+        self.customersCount = customersCount
         self.draftInvoicesCount = draftInvoicesCount
         self.createdAt = createdAt
     }
@@ -109,9 +116,11 @@ public struct Plan: LagoRecord, Codable, Hashable, Sendable {
         case fixedCharges = "fixed_charges"
         case taxes
         case usageThresholds = "usage_thresholds"
+        case applicableUsageThresholds = "applicable_usage_thresholds"
         case entitlements
         case metadata
         case activeSubscriptionsCount = "active_subscriptions_count"
+        case customersCount = "customers_count"
         case draftInvoicesCount = "draft_invoices_count"
         case createdAt = "created_at"
     }

@@ -40,6 +40,7 @@ public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
     public var onTerminationInvoice: OnTerminationInvoice?
     public var cancellationReason: CancellationReason?
     public var consolidateInvoice: Bool?
+    public var progressiveBillingDisabled: Bool?
     public var purchaseOrderNumber: String?
     public var paymentMethod: PaymentMethodReference?
     public var activationRules: [SubscriptionActivationRule]?
@@ -78,6 +79,7 @@ public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
         onTerminationInvoice: OnTerminationInvoice? = nil,
         cancellationReason: CancellationReason? = nil,
         consolidateInvoice: Bool? = nil,
+        progressiveBillingDisabled: Bool? = nil,
         purchaseOrderNumber: String? = nil,
         paymentMethod: PaymentMethodReference? = nil,
         activationRules: [SubscriptionActivationRule]? = nil,
@@ -113,6 +115,7 @@ public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
         self.onTerminationInvoice = onTerminationInvoice
         self.cancellationReason = cancellationReason
         self.consolidateInvoice = consolidateInvoice
+        self.progressiveBillingDisabled = progressiveBillingDisabled
         self.purchaseOrderNumber = purchaseOrderNumber
         self.paymentMethod = paymentMethod
         self.activationRules = activationRules
@@ -153,6 +156,7 @@ public struct Subscription: LagoRecord, Codable, Hashable, Sendable {
         case onTerminationInvoice = "on_termination_invoice"
         case cancellationReason = "cancellation_reason"
         case consolidateInvoice = "consolidate_invoice"
+        case progressiveBillingDisabled = "progressive_billing_disabled"
         case purchaseOrderNumber = "purchase_order_number"
         case paymentMethod = "payment_method"
         case activationRules = "activation_rules"

@@ -21,6 +21,8 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
     public var commitmentsCount: Int?
     public var customersCount: Int?
     public var plansCount: Int?
+    /// Codes of the billing entities that apply this tax (taxes endpoints only).
+    public var appliedToBillingEntitiesCodes: [String]?
     public var createdAt: Date?
     public var updatedAt: Date?
 
@@ -37,6 +39,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         commitmentsCount: Int? = nil,
         customersCount: Int? = nil,
         plansCount: Int? = nil,
+        appliedToBillingEntitiesCodes: [String]? = nil,
         createdAt: Date? = nil,
         updatedAt: Date? = nil
     ) {
@@ -51,6 +54,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         self.commitmentsCount = commitmentsCount
         self.customersCount = customersCount
         self.plansCount = plansCount
+        self.appliedToBillingEntitiesCodes = appliedToBillingEntitiesCodes
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -67,6 +71,7 @@ public struct Tax: LagoRecord, Codable, Hashable, Sendable {
         case commitmentsCount = "commitments_count"
         case customersCount = "customers_count"
         case plansCount = "plans_count"
+        case appliedToBillingEntitiesCodes = "applied_to_billing_entities_codes"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

@@ -30,7 +30,7 @@ public struct AnalyticsQuery: Sendable, Hashable {
 
     public func validate() throws(LagoQueryError) {
         if let currency, !Currency(code: currency).isISO4217 {
-            throw LagoQueryError(parameter: "currency", message: "currency takes an ISO 4217 code such as EUR; got \"\(TerminalSafeText.clip(currency))\"")
+            throw LagoQueryError(parameter: "currency", message: "currency takes an ISO 4217 code such as EUR; got \"\(TextSanitizer.printable(currency, clippedTo: 60))\"")
         }
     }
 }

@@ -50,7 +50,7 @@ public struct ApiLogListQuery: LagoListQuery {
         for status in httpStatuses {
             let isCode = Int(status).map { (100...599).contains($0) } ?? false
             if !isCode, status != "succeeded", status != "failed" {
-                throw LagoQueryError(parameter: "http_statuses[]", message: "http_statuses[] takes HTTP status codes, succeeded or failed; got \"\(TerminalSafeText.clip(status))\"")
+                throw LagoQueryError(parameter: "http_statuses[]", message: "http_statuses[] takes HTTP status codes, succeeded or failed; got \"\(TextSanitizer.printable(status, clippedTo: 60))\"")
             }
         }
     }

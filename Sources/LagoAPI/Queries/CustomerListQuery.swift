@@ -71,10 +71,10 @@ public struct CustomerListQuery: LagoListQuery {
 
     public func validate() throws(LagoQueryError) {
         for country in countries where !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
-            throw LagoQueryError(parameter: "countries[]", message: "countries[] takes ISO 3166 alpha-2 codes such as FR or US; got \"\(TerminalSafeText.clip(country))\"")
+            throw LagoQueryError(parameter: "countries[]", message: "countries[] takes ISO 3166 alpha-2 codes such as FR or US; got \"\(TextSanitizer.printable(country, clippedTo: 60))\"")
         }
         for currency in currencies where !Currency(code: currency).isISO4217 || currency != currency.uppercased() {
-            throw LagoQueryError(parameter: "currencies[]", message: "currencies[] takes ISO 4217 codes such as EUR or USD; got \"\(TerminalSafeText.clip(currency))\"")
+            throw LagoQueryError(parameter: "currencies[]", message: "currencies[] takes ISO 4217 codes such as EUR or USD; got \"\(TextSanitizer.printable(currency, clippedTo: 60))\"")
         }
         try QueryCheck.oneOf("account_type[]", accountTypes)
         try QueryCheck.oneOf("customer_type", customerType)

@@ -47,7 +47,7 @@ public struct LagoQueryError: Error, Sendable, Equatable, CustomStringConvertibl
     static func notOneOf<E: LagoEnum>(_ parameter: String, _ value: E, accepted: [E]) -> LagoQueryError {
         LagoQueryError(
             parameter: parameter,
-            message: "\(parameter) accepts \(accepted.map(\.rawValue).joined(separator: ", ")); got \"\(TerminalSafeText.clip(value.rawValue))\"")
+            message: "\(parameter) accepts \(accepted.map(\.rawValue).joined(separator: ", ")); got \"\(TextSanitizer.printable(value.rawValue, clippedTo: 60))\"")
     }
 }
 
@@ -68,7 +68,7 @@ enum QueryCheck {
     static func uuid(_ parameter: String, _ value: String?) throws(LagoQueryError) {
         guard let value else { return }
         guard UUID(uuidString: value) != nil else {
-            throw LagoQueryError(parameter: parameter, message: "\(parameter) must be a Lago id (a UUID); got \"\(TerminalSafeText.clip(value))\"")
+            throw LagoQueryError(parameter: parameter, message: "\(parameter) must be a Lago id (a UUID); got \"\(TextSanitizer.printable(value, clippedTo: 60))\"")
         }
     }
 
@@ -84,13 +84,5 @@ enum QueryCheck {
         if metadata.keys.contains(where: \.isEmpty) {
             throw LagoQueryError(parameter: "metadata", message: "metadata filters need a key: metadata[key]=value")
         }
-    }
-}
-
-/// Keeps user-supplied text in error messages short and free of control characters.
-enum TerminalSafeText {
-    static func clip(_ text: String, limit: Int = 60) -> String {
-        let cleaned = String(text.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? "?" : Character($0) })
-        return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
     }
 }

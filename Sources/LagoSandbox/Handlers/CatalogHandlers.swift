@@ -3,25 +3,25 @@
 enum CatalogHandlers {
     static let routes: [Route] = [
         Route("GET", "billable_metrics", { store, ctx in
-            paged(ctx, "billable_metrics", newestFirst(store.metrics.map(\.createdAt)), store.billableMetricJSON)
+            paged(ctx, "billable_metrics", newestFirst(store.metrics.map(\.createdAt))) { store.billableMetricJSON($0, counters: true) }
         }),
         Route("GET", "billable_metrics/:code", { store, ctx in
-            try byCode(ctx, store.metrics.map(\.code), "billable_metric", store.billableMetricJSON)
+            try byCode(ctx, store.metrics.map(\.code), "billable_metric") { store.billableMetricJSON($0, counters: false) }
         }),
-        Route("GET", "plans", { store, ctx in paged(ctx, "plans", newestFirst(store.plans.map(\.createdAt)), store.planJSON) }),
-        Route("GET", "plans/:code", { store, ctx in try byCode(ctx, store.plans.map(\.code), "plan", store.planJSON) }),
+        Route("GET", "plans", { store, ctx in paged(ctx, "plans", newestFirst(store.plans.map(\.createdAt))) { store.planJSON($0, includes: .list) } }),
+        Route("GET", "plans/:code", { store, ctx in try byCode(ctx, store.plans.map(\.code), "plan") { store.planJSON($0, includes: .show) } }),
         Route("GET", "coupons", { store, ctx in paged(ctx, "coupons", store.couponOrder, store.couponJSON) }),
         Route("GET", "coupons/:code", { store, ctx in try byCode(ctx, store.coupons.map(\.code), "coupon", store.couponJSON) }),
         Route("GET", "add_ons", { store, ctx in paged(ctx, "add_ons", newestFirst(store.addOns.map(\.createdAt)), store.addOnJSON) }),
         Route("GET", "add_ons/:code", { store, ctx in try byCode(ctx, store.addOns.map(\.code), "add_on", store.addOnJSON) }),
-        Route("GET", "taxes", { store, ctx in paged(ctx, "taxes", newestFirst(store.taxes.map(\.createdAt)), store.taxJSON) }),
-        Route("GET", "taxes/:code", { store, ctx in try byCode(ctx, store.taxes.map(\.code), "tax", store.taxJSON) }),
+        Route("GET", "taxes", { store, ctx in paged(ctx, "taxes", newestFirst(store.taxes.map(\.createdAt))) { store.taxJSON($0, withBillingEntities: true) } }),
+        Route("GET", "taxes/:code", { store, ctx in try byCode(ctx, store.taxes.map(\.code), "tax") { store.taxJSON($0, withBillingEntities: true) } }),
         Route("GET", "billing_entities", { store, _ in
-            .json(.obj(["billing_entities": .array(store.billingEntities.indices.map(store.billingEntityJSON))]))
+            .json(.obj(["billing_entities": .array(store.billingEntities.indices.map { store.billingEntityJSON($0) })]))
         }),
         Route("GET", "billing_entities/:code", { store, ctx in
             try byCode(ctx, store.billingEntities.map(\.code), "billing_entity") { b in
-                store.billingEntityJSON(b).appending(["taxes": .array([]), "invoice_custom_sections": .array([])])
+                store.billingEntityJSON(b, detail: true)
             }
         }),
     ]

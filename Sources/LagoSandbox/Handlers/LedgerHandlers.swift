@@ -79,7 +79,7 @@ enum LedgerHandlers {
         let snapshot = store
         return Pagination(q).response(key: "fees", rows: rows) { row in
             let line = snapshot.feeLines(invoice: row.invoice)[row.position]
-            return snapshot.feeJSON(invoice: row.invoice, line: line)
+            return snapshot.feeJSON(invoice: row.invoice, line: line, includeTaxes: true)
         }
     }
 
@@ -87,7 +87,7 @@ enum LedgerHandlers {
         guard let index = store.ids.index(of: ctx.request.parameter("lago_id"), kind: .fee) else { throw ApiError.notFound("fee_not_found") }
         let i = index / 8, position = index % 8
         guard i < store.invoices.count, position < store.feeCount(invoice: i) else { throw ApiError.notFound("fee_not_found") }
-        return .json(.obj(["fee": store.feeJSON(invoice: i, line: store.feeLines(invoice: i)[position])]))
+        return .json(.obj(["fee": store.feeJSON(invoice: i, line: store.feeLines(invoice: i)[position], includeTaxes: true)]))
     }
 
     /// `GET /payments`: `invoice_id` must be a UUID (422 otherwise); newest first.
@@ -140,6 +140,8 @@ enum LedgerHandlers {
         let types = q.scalarOrArray("types")?.filter { ["credit", "refund", "offset"].contains($0) }
         let currency = q.scalar("currency")
         let invoiceNumber = q.scalar("invoice_number")
+        // No seeded credit note carries a purchase order number.
+        let purchaseOrder = q.scalar("purchase_order_number")
         let from = q.scalar("issuing_date_from").flatMap(CivilTime.parseDate)
         let to = q.scalar("issuing_date_to").flatMap(CivilTime.parseDate)
         let amountFrom = q.scalar("amount_from").flatMap { Int64($0) }
@@ -162,6 +164,7 @@ enum LedgerHandlers {
             }
             if let currency, customer.currency.code != currency { return false }
             if let invoiceNumber, store.invoiceNumber(Int(note.invoice)) != invoiceNumber { return false }
+            if purchaseOrder != nil { return false }
             if let from, Int(note.issuingDay) < from { return false }
             if let to, Int(note.issuingDay) > to { return false }
             let total = note.creditAmountCents + note.refundAmountCents
@@ -176,13 +179,13 @@ enum LedgerHandlers {
         }
         rows.sort { notes[$0].createdAt != notes[$1].createdAt ? notes[$0].createdAt > notes[$1].createdAt : $0 < $1 }
         let snapshot = store
-        return Pagination(q).response(key: "credit_notes", rows: rows) { snapshot.creditNoteJSON($0, extended: false) }
+        return Pagination(q).response(key: "credit_notes", rows: rows) { snapshot.creditNoteJSON($0) }
     }
 
     static func creditNote(_ store: inout SandboxStore, _ ctx: HandlerContext) throws -> SandboxResponse {
         guard let n = store.ids.index(of: ctx.request.parameter("lago_id"), kind: .creditNote), n < store.creditNotes.count else {
             throw ApiError.notFound("credit_note_not_found")
         }
-        return .json(.obj(["credit_note": store.creditNoteJSON(n, extended: true)]))
+        return .json(.obj(["credit_note": store.creditNoteJSON(n)]))
     }
 }

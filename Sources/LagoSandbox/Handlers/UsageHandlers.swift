@@ -66,8 +66,8 @@ enum UsageHandlers {
         ])
         if projected { body = body.appending(["projected_amount_cents": .int(projectedTotal)]) }
         body = body.appending([
-            "taxes_amount_cents": .int(taxes),
             "total_amount_cents": .int(amount + taxes),
+            "taxes_amount_cents": .int(taxes),
             "lago_invoice_id": .null,
             "charges_usage": .array(charges),
         ])
@@ -191,8 +191,8 @@ extension SandboxStore {
             "issuing_date": .string(CivilTime.date(Int(invoice.issuingDay))),
             "currency": .string(currency.code),
             "amount_cents": .int(amount),
-            "taxes_amount_cents": .int(taxes),
             "total_amount_cents": .int(amount + taxes),
+            "taxes_amount_cents": .int(taxes),
             "lago_invoice_id": .string(invoiceId(i)),
             "charges_usage": .array(usage.map { chargeUsageJSON($0, currency: currency) }),
         ])

@@ -76,7 +76,7 @@ enum WalletHandlers {
         guard let t = store.ids.index(of: ctx.request.parameter("lago_id"), kind: .walletTransaction), t < store.walletTransactions.count else {
             throw ApiError.notFound("wallet_transaction_not_found")
         }
-        return .json(.obj(["wallet_transaction": store.walletTransactionJSON(t)]))
+        return .json(.obj(["wallet_transaction": store.walletTransactionJSON(t, detail: true)]))
     }
 
     /// Parses a credits amount (decimal string or number) into hundredths; nil when absent.

@@ -103,7 +103,7 @@ extension SandboxStore {
         let base = Self.seededActivityBase
         for (c, customer) in customers.enumerated() where customer.createdAt >= since && !customer.deleted {
             out.append((base + c, ActivityRecord(type: "customer.created", source: "api", resourceType: "Customer", resourceId: customerId(c),
-                                                 object: Self.flatten(customerJSON(c)), changes: [], externalCustomerId: customer.externalId,
+                                                 object: Self.flatten(customerJSON(c, includes: .nested)), changes: [], externalCustomerId: customer.externalId,
                                                  externalSubscriptionId: nil, userEmail: nil, loggedAt: customer.createdAt)))
         }
         for (s, sub) in subscriptions.enumerated() {

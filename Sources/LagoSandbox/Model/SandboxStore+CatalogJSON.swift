@@ -1,27 +1,47 @@
+/// The includes a plan is serialized with (`V1::PlanSerializer`'s `includes:`); charges,
+/// usage thresholds, taxes and the minimum commitment are in every form the sandbox serves.
+struct PlanIncludes: OptionSet, Sendable {
+    let rawValue: Int
+    static let fixedCharges = PlanIncludes(rawValue: 1)
+    static let entitlements = PlanIncludes(rawValue: 2)
+
+    /// `GET /plans`: no fixed charges.
+    static let list: PlanIncludes = [.entitlements]
+    /// `GET /plans/{code}`.
+    static let show: PlanIncludes = [.fixedCharges, .entitlements]
+    /// The plan inside a subscription: neither fixed charges nor entitlements.
+    static let subscription: PlanIncludes = []
+}
+
 extension SandboxStore {
     static func microsString(_ micros: Int64) -> String { Decimals.string(micros, scale: 6) }
 
-    func billableMetricJSON(_ m: Int) -> JSON {
+    /// `V1::BillableMetricSerializer`, keys in its order. `counters` (the list and write
+    /// actions' include, hard-coded 0 in Lago) adds the three counts; show passes no include.
+    func billableMetricJSON(_ m: Int, counters: Bool) -> JSON {
         let metric = metrics[m]
         var filters: [JSON] = []
         if let filter = metric.filter {
-            filters.append(.obj(["key": .string(filter.key), "values": .array(filter.values.map { .string($0) })]))
+            filters.append(.obj(["key": .string(filter.key), "values": .array(filter.values.sorted().map { .string($0) })]))
         }
-        return .obj([
+        var json = JSON.obj([
             "lago_id": .string(ids.make(.billableMetric, m)),
             "name": .string(metric.name),
             "code": .string(metric.code),
             "description": .str(metric.description),
+            "aggregation_type": .string(metric.aggregation.rawValue),
+            "weighted_interval": .null,
             "recurring": .bool(metric.recurring),
             "rounding_function": .null,
             "rounding_precision": .null,
             "created_at": .string(CivilTime.timestamp(metric.createdAt)),
-            "expression": .string(""),
             "field_name": .str(metric.fieldName),
-            "aggregation_type": .string(metric.aggregation.rawValue),
-            "weighted_interval": .null,
-            "filters": .array(filters),
+            "expression": .string(""),
         ])
+        if counters {
+            json = json.appending(["active_subscriptions_count": .int(0), "draft_invoices_count": .int(0), "plans_count": .int(0)])
+        }
+        return json.appending(["filters": .array(filters)])
     }
 
     func chargePropertiesJSON(_ pricing: ChargePricing) -> JSON {
@@ -51,28 +71,41 @@ extension SandboxStore {
         }
     }
 
+    /// `V1::ChargeSerializer` with the plan's `taxes` include (charges carry no taxes of their own).
     func chargeJSON(_ c: Int) -> JSON {
         let charge = charges[c]
         return .obj([
             "lago_id": .string(ids.make(.charge, c)),
             "lago_billable_metric_id": .string(ids.make(.billableMetric, charge.metric)),
             "code": .string(charge.code),
-            "billable_metric_code": .string(metrics[charge.metric].code),
             "invoice_display_name": .str(charge.invoiceDisplayName),
+            "billable_metric_code": .string(metrics[charge.metric].code),
             "created_at": .string(CivilTime.timestamp(charge.createdAt)),
             "charge_model": .string(charge.pricing.model.rawValue),
-            "pay_in_advance": .bool(charge.payInAdvance),
             "invoiceable": .bool(true),
             "regroup_paid_fees": .null,
+            "pay_in_advance": .bool(charge.payInAdvance),
             "prorated": .bool(false),
             "min_amount_cents": .int(0),
+            "accepts_target_wallet": .bool(false),
             "properties": chargePropertiesJSON(charge.pricing),
+            "applied_pricing_unit": .null,
+            "lago_parent_id": .null,
             "filters": .array([]),
             "taxes": .array([]),
         ])
     }
 
-    func planJSON(_ p: Int) -> JSON {
+    /// `applicable_usage_thresholds` of a plan (its own thresholds; the sandbox has no overrides).
+    func applicableUsageThresholds(plan p: Int) -> [JSON] {
+        plans[p].usageThresholdCents.map { amount in
+            [JSON.obj(["threshold_display_name": .string("Spend alert"), "amount_cents": .int(amount), "recurring": .bool(false)])]
+        } ?? []
+    }
+
+    /// `V1::PlanSerializer`, keys in its order, with the includes the caller's action passes.
+    /// Counts are hard-coded 0 as in Lago; `metadata` is absent because no seeded plan has any.
+    func planJSON(_ p: Int, includes: PlanIncludes) -> JSON {
         let plan = plans[p]
         var json = JSON.obj([
             "lago_id": .string(ids.make(.plan, p)),
@@ -88,27 +121,16 @@ extension SandboxStore {
             "pay_in_advance": .bool(plan.payInAdvance),
             "bill_charges_monthly": plan.interval == .yearly ? .bool(true) : .null,
             "bill_fixed_charges_monthly": .null,
+            "customers_count": .int(0),
             "active_subscriptions_count": .int(0),
             "draft_invoices_count": .int(0),
             "parent_id": .null,
             "pending_deletion": .bool(false),
-        ])
-        if let commitment = plan.minimumCommitmentCents {
-            json = json.appending(["minimum_commitment": .obj([
-                "lago_id": .string(ids.make(.commitment, p)),
-                "plan_code": .string(plan.code),
-                "amount_cents": .int(commitment),
-                "invoice_display_name": .string("Minimum commitment"),
-                "interval": .string(plan.interval.rawValue),
-                "created_at": .string(CivilTime.timestamp(plan.createdAt)),
-                "updated_at": .string(CivilTime.timestamp(plan.createdAt)),
-                "taxes": .array([]),
-            ])])
-        }
-        return json.appending([
             "charges": .array(plan.charges.map { chargeJSON($0) }),
-            "fixed_charges": .array([]),
-            "taxes": .array([taxJSON(plan.tax)]),
+        ])
+        if includes.contains(.fixedCharges) { json = json.appending(["fixed_charges": .array([])]) }
+        if includes.contains(.entitlements) { json = json.appending(["entitlements": .array([])]) }
+        json = json.appending([
             "usage_thresholds": .array(plan.usageThresholdCents.map { amount in
                 [JSON.obj([
                     "lago_id": .string(ids.make(.threshold, p)),
@@ -119,11 +141,23 @@ extension SandboxStore {
                     "updated_at": .string(CivilTime.timestamp(plan.createdAt)),
                 ])]
             } ?? []),
-            "entitlements": .array([]),
-            "metadata": .null,
+            "applicable_usage_thresholds": .array(applicableUsageThresholds(plan: p)),
+            "taxes": .array([taxJSON(plan.tax)]),
         ])
+        guard let commitment = plan.minimumCommitmentCents else { return json }
+        return json.appending(["minimum_commitment": .obj([
+            "lago_id": .string(ids.make(.commitment, p)),
+            "plan_code": .string(plan.code),
+            "invoice_display_name": .string("Minimum commitment"),
+            "amount_cents": .int(commitment),
+            "interval": .string(plan.interval.rawValue),
+            "created_at": .string(CivilTime.timestamp(plan.createdAt)),
+            "updated_at": .string(CivilTime.timestamp(plan.createdAt)),
+            "taxes": .array([]),
+        ])])
     }
 
+    /// `V1::CouponSerializer`, keys in its order.
     func couponJSON(_ c: Int) -> JSON {
         let coupon = coupons[c]
         return .obj([
@@ -134,21 +168,22 @@ extension SandboxStore {
             "coupon_type": .string(coupon.percentageRate == nil ? "fixed_amount" : "percentage"),
             "amount_cents": .intOrNull(coupon.amountCents),
             "amount_currency": .str(coupon.currency?.code),
-            "reusable": .bool(coupon.reusable),
-            "limited_plans": .bool(false),
-            "plan_codes": .array([]),
-            "limited_billable_metrics": .bool(false),
-            "billable_metric_codes": .array([]),
             "percentage_rate": .str(coupon.percentageRate),
             "frequency": .string(coupon.frequency),
             "frequency_duration": .intOrNull(coupon.frequencyDuration.map(Int64.init)),
+            "reusable": .bool(coupon.reusable),
+            "limited_plans": .bool(false),
+            "limited_billable_metrics": .bool(false),
+            "plan_codes": .array([]),
+            "billable_metric_codes": .array([]),
+            "created_at": .string(CivilTime.timestamp(coupon.createdAt)),
             "expiration": .string(coupon.expirationAt == nil ? "no_expiration" : "time_limit"),
             "expiration_at": .str(coupon.expirationAt.map(CivilTime.timestamp)),
-            "created_at": .string(CivilTime.timestamp(coupon.createdAt)),
             "terminated_at": .str(coupon.terminatedAt.map(CivilTime.timestamp)),
         ])
     }
 
+    /// `V1::AddOnSerializer` with its `taxes` include, keys in its order.
     func addOnJSON(_ a: Int) -> JSON {
         let addOn = addOns[a]
         return .obj([
@@ -158,8 +193,8 @@ extension SandboxStore {
             "code": .string(addOn.code),
             "amount_cents": .int(addOn.amountCents),
             "amount_currency": .string(addOn.currency.code),
-            "description": .str(addOn.description),
             "created_at": .string(CivilTime.timestamp(addOn.createdAt)),
+            "description": .str(addOn.description),
             "taxes": .array([taxJSON(addOn.tax)]),
         ])
     }

@@ -1,66 +1,76 @@
+/// The includes a customer is serialized with (`V1::CustomerSerializer`'s `includes:`).
+struct CustomerIncludes: OptionSet, Sendable {
+    let rawValue: Int
+    static let taxes = CustomerIncludes(rawValue: 1)
+    static let integrationCustomers = CustomerIncludes(rawValue: 2)
+    /// `applicable_invoice_custom_sections` and `error_details`.
+    static let showExtras = CustomerIncludes(rawValue: 4)
+
+    /// `GET /customers`.
+    static let list: CustomerIncludes = [.taxes, .integrationCustomers]
+    /// `GET /customers/{external_id}`.
+    static let show: CustomerIncludes = [.taxes, .integrationCustomers, .showExtras]
+    /// The customer inside an invoice or a credit note.
+    static let nested: CustomerIncludes = [.integrationCustomers]
+}
+
 extension SandboxStore {
-    /// `CustomerObject` (list and nested forms); `extended` adds the show-only keys.
-    func customerJSON(_ i: Int, extended: Bool = false, includeIntegrations: Bool = true) -> JSON {
+    /// `V1::CustomerSerializer`, keys in its order, with the includes the caller's action passes.
+    func customerJSON(_ i: Int, includes: CustomerIncludes) -> JSON {
         let c = customers[i]
         let entity = billingEntities[c.billingEntity]
-        let provider: JSON = c.paymentProvider.map { provider in
-            JSON.obj([
-                "invoice_grace_period": .intOrNull(c.invoiceGracePeriod.map(Int64.init)),
-                "subscription_invoice_issuing_date_anchor": .null,
-                "subscription_invoice_issuing_date_adjustment": .null,
-                "payment_provider": .string(provider),
-                "payment_provider_code": .string("\(provider)_main"),
-                "provider_customer_id": .string("\(provider.prefix(3))_\(c.externalId.dropFirst(5))"),
-                "sync": .bool(true),
-                "sync_with_provider": .bool(true),
-                "document_locale": .str(c.documentLocale),
-                "provider_payment_methods": .array([.string("card")]),
-            ])
-        } ?? JSON.obj([
+        var billing = JSON.obj([
             "invoice_grace_period": .intOrNull(c.invoiceGracePeriod.map(Int64.init)),
+            "payment_provider": .str(c.paymentProvider),
+            "payment_provider_code": .str(c.paymentProvider.map { "\($0)_main" }),
+            "document_locale": .str(c.documentLocale),
             "subscription_invoice_issuing_date_anchor": .null,
             "subscription_invoice_issuing_date_adjustment": .null,
-            "payment_provider": .null,
-            "payment_provider_code": .null,
-            "document_locale": .str(c.documentLocale),
         ])
+        if let provider = c.paymentProvider {
+            // The provider customer's id, then its settings hash merged in.
+            billing = billing.appending(["provider_customer_id": .string("\(provider.prefix(3))_\(c.externalId.dropFirst(5))")])
+            if provider == "stripe" { billing = billing.appending(["provider_payment_methods": .array([.string("card")])]) }
+            billing = billing.appending(["sync_with_provider": .bool(true)])
+        }
         var json = JSON.obj([
             "lago_id": .string(customerId(i)),
             "billing_entity_code": .string(entity.code),
-            "sequential_id": .int(i + 1),
-            "slug": .string("\(entity.prefix)-\(i + 1)"),
             "external_id": .string(c.externalId),
-            "address_line1": .str(c.addressLine1),
-            "address_line2": .null,
-            "applicable_timezone": .string(c.timezone ?? entity.timezone),
-            "city": .str(c.city),
-            "country": .str(c.country),
-            "currency": .string(c.currency.code),
-            "email": .str(c.email),
-            "legal_name": .str(c.legalName),
-            "legal_number": .str(c.legalNumber),
-            "logo_url": .null,
+            "account_type": .string(c.accountType),
             "name": .str(c.name),
             "firstname": .str(c.firstname),
             "lastname": .str(c.lastname),
-            "account_type": .string(c.accountType),
             "customer_type": .str(c.customerType),
-            "phone": .str(c.phone),
-            "state": .str(c.state),
-            "tax_identification_number": .str(c.taxIdentificationNumber),
-            "timezone": .str(c.timezone),
-            "url": .str(c.url),
-            "zipcode": .str(c.zipcode),
-            "net_payment_term": .intOrNull(c.netPaymentTerm.map(Int64.init)),
+            "sequential_id": .int(i + 1),
+            "slug": .string("\(entity.prefix)-\(i + 1)"),
             "created_at": .string(CivilTime.timestamp(c.createdAt)),
             "updated_at": .string(CivilTime.timestamp(c.updatedAt)),
+            "country": .str(c.country),
+            "address_line1": .str(c.addressLine1),
+            "address_line2": .null,
+            "state": .str(c.state),
+            "zipcode": .str(c.zipcode),
+            "email": .str(c.email),
+            "city": .str(c.city),
+            "url": .str(c.url),
+            "phone": .str(c.phone),
+            "logo_url": .null,
+            "legal_name": .str(c.legalName),
+            "legal_number": .str(c.legalNumber),
+            "currency": .string(c.currency.code),
+            "tax_identification_number": .str(c.taxIdentificationNumber),
+            "timezone": .str(c.timezone),
+            "applicable_timezone": .string(c.timezone ?? entity.timezone),
+            "net_payment_term": .intOrNull(c.netPaymentTerm.map(Int64.init)),
+            "external_salesforce_id": .null,
             "finalize_zero_amount_invoice": .string("inherit"),
-            "skip_invoice_custom_sections": .bool(false),
-            "billing_configuration": provider,
+            "billing_configuration": billing,
             "shipping_address": .obj([
                 "address_line1": .str(c.addressLine1), "address_line2": .null, "city": .str(c.city),
-                "country": .str(c.country), "state": .str(c.state), "zipcode": .str(c.zipcode),
+                "zipcode": .str(c.zipcode), "state": .str(c.state), "country": .str(c.country),
             ]),
+            "skip_invoice_custom_sections": .bool(false),
             "metadata": .array(c.metadata.enumerated().map { n, pair in
                 .obj([
                     "lago_id": .string(ids.make(.metadata, i * 8 + n)),
@@ -71,10 +81,9 @@ extension SandboxStore {
                 ])
             }),
         ])
-        if includeIntegrations {
-            json = json.appending(["integration_customers": .array([]), "taxes": .array(customerTaxes(i))])
-        }
-        if extended {
+        if includes.contains(.taxes) { json = json.appending(["taxes": .array(customerTaxes(i))]) }
+        if includes.contains(.integrationCustomers) { json = json.appending(["integration_customers": .array([])]) }
+        if includes.contains(.showExtras) {
             json = json.appending(["applicable_invoice_custom_sections": .array([]), "error_details": .array([])])
         }
         return json
@@ -85,57 +94,79 @@ extension SandboxStore {
         return [taxJSON(tax)]
     }
 
-    func taxJSON(_ t: Int) -> JSON {
+    /// `V1::TaxSerializer`, keys in its order (the form nested in customers, plans, add-ons and
+    /// billing entities). `withBillingEntities` is `V1::TaxWithBillingEntitiesSerializer`, what
+    /// the taxes endpoints render: `applied_to_billing_entities_codes` appended. Lago hard-codes
+    /// the counts to 0.
+    func taxJSON(_ t: Int, withBillingEntities: Bool = false) -> JSON {
         let tax = taxes[t]
-        return .obj([
+        let json = JSON.obj([
             "lago_id": .string(ids.make(.tax, t)),
             "name": .string(tax.name),
             "code": .string(tax.code),
-            "description": .str(tax.description),
             "rate": .number(Decimals.string(Int64(tax.rateHundredths), scale: 2)),
+            "description": .str(tax.description),
             "applied_to_organization": .bool(tax.appliedToOrganization),
-            "add_ons_count": .int(addOns.filter { $0.tax == t }.count),
+            "add_ons_count": .int(0),
             "customers_count": .int(0),
-            "plans_count": .int(plans.filter { $0.tax == t }.count),
+            "plans_count": .int(0),
             "charges_count": .int(0),
             "commitments_count": .int(0),
             "created_at": .string(CivilTime.timestamp(tax.createdAt)),
         ])
+        guard withBillingEntities else { return json }
+        let codes = billingEntities.indices.filter { taxesApplied(toBillingEntity: $0).contains(t) }.map { billingEntities[$0].code }.sorted()
+        return json.appending(["applied_to_billing_entities_codes": .array(codes.map { .string($0) })])
     }
 
-    func billingEntityJSON(_ b: Int) -> JSON {
+    /// The taxes a billing entity applies: `applied_to_organization` means applied to the
+    /// default entity, and the sandbox applies none to the others.
+    func taxesApplied(toBillingEntity b: Int) -> [Int] {
+        billingEntities[b].isDefault ? taxes.indices.filter { taxes[$0].appliedToOrganization } : []
+    }
+
+    /// `V1::BillingEntitySerializer`, keys in its order; `detail` adds the show action's
+    /// includes, `taxes` and `selected_invoice_custom_sections`.
+    func billingEntityJSON(_ b: Int, detail: Bool = false) -> JSON {
         let e = billingEntities[b]
-        return .obj([
+        let json = JSON.obj([
             "lago_id": .string(ids.make(.billingEntity, b)),
             "code": .string(e.code),
             "name": .string(e.name),
             "default_currency": .string(e.currency.code),
-            "document_locale": .string(e.country == "FR" ? "fr" : (e.country == "JP" ? "ja" : "en")),
-            "document_numbering": .string("per_customer"),
-            "document_number_prefix": .string(e.prefix),
-            "finalize_zero_amount_invoice": .bool(true),
-            "invoice_footer": .null,
-            "invoice_grace_period": .int(e.gracePeriod),
-            "subscription_invoice_issuing_date_anchor": .string("next_period_start"),
-            "subscription_invoice_issuing_date_adjustment": .string("align_with_finalization_date"),
-            "is_default": .bool(e.isDefault),
-            "net_payment_term": .int(e.netPaymentTerm),
+            "created_at": .string(CivilTime.timestamp(e.createdAt)),
+            "updated_at": .string(CivilTime.timestamp(e.createdAt)),
+            "country": .string(e.country),
             "address_line1": .null,
             "address_line2": .null,
+            "phone": .null,
             "city": .null,
             "state": .null,
-            "country": .string(e.country),
             "zipcode": .null,
+            "einvoicing": .bool(false),
             "email": .string("billing@\(e.code.replacingUnderscores()).example.com"),
             "legal_name": .string(e.name),
             "legal_number": .null,
-            "tax_identification_number": .null,
             "timezone": .string(e.timezone),
+            "net_payment_term": .int(e.netPaymentTerm),
             "email_settings": .array([.string("invoice.finalized")]),
+            "document_numbering": .string("per_customer"),
+            "document_number_prefix": .string(e.prefix),
+            "tax_identification_number": .null,
+            "finalize_zero_amount_invoice": .bool(true),
+            "invoice_footer": .null,
+            "invoice_grace_period": .int(e.gracePeriod),
+            "subscription_invoice_issuing_date_adjustment": .string("align_with_finalization_date"),
+            "subscription_invoice_issuing_date_anchor": .string("next_period_start"),
+            "document_locale": .string(e.country == "FR" ? "fr" : (e.country == "JP" ? "ja" : "en")),
+            "is_default": .bool(e.isDefault),
             "eu_tax_management": .bool(e.country == "FR"),
             "logo_url": .null,
-            "created_at": .string(CivilTime.timestamp(e.createdAt)),
-            "updated_at": .string(CivilTime.timestamp(e.createdAt)),
+        ])
+        guard detail else { return json }
+        return json.appending([
+            "taxes": .array(taxesApplied(toBillingEntity: b).map { taxJSON($0) }),
+            "selected_invoice_custom_sections": .array([]),
         ])
     }
 }

@@ -1,4 +1,6 @@
 extension SandboxStore {
+    /// `V1::PaymentSerializer`, keys in its order (no includes; no seeded payment has a
+    /// payment method or a receipt, so neither key appears).
     func paymentJSON(_ p: Int) -> JSON {
         let payment = payments[p]
         let i = Int(payment.invoice)
@@ -32,7 +34,6 @@ extension SandboxStore {
             "external_payment_id": .null,
             "provider_payment_id": .string("\(provider.prefix(2))_\(String(SplitMix64.mix(seed ^ UInt64(p)) & 0xFFFF_FFFF, radix: 36))"),
             "provider_customer_id": .string("\(provider.prefix(3))_\(customer.externalId.dropFirst(5))"),
-            "payment_method_id": .null,
             "next_action": .obj([:]),
             "created_at": .string(CivilTime.timestamp(payment.createdAt)),
         ])
@@ -42,7 +43,11 @@ extension SandboxStore {
         invoiceNumber(Int(creditNotes[n].invoice)) + "-CN\(creditNotes[n].sequentialId)"
     }
 
-    func creditNoteJSON(_ n: Int, extended: Bool) -> JSON {
+    /// `V1::CreditNoteSerializer`, keys in its order, with the includes index and show both
+    /// pass: `customer` (with `integration_customers`), `items`, `applied_taxes`, `error_details`.
+    /// `metadata` is absent because no seeded credit note has any. The `precise_*` amounts are
+    /// BigDecimal strings, as Lago writes them.
+    func creditNoteJSON(_ n: Int) -> JSON {
         let note = creditNotes[n]
         let i = Int(note.invoice)
         let invoice = invoices[i]
@@ -50,13 +55,14 @@ extension SandboxStore {
         let currency = customer.currency.code
         let total = note.creditAmountCents + note.refundAmountCents
         let subtotal = total - note.taxesAmountCents
-        var json = JSON.obj([
+        return .obj([
             "lago_id": .string(ids.make(.creditNote, n)),
             "billing_entity_code": .string(billingEntities[customer.billingEntity].code),
             "sequential_id": .int(Int64(note.sequentialId)),
             "number": .string(creditNoteNumber(n)),
             "lago_invoice_id": .string(invoiceId(i)),
             "invoice_number": .string(invoiceNumber(i)),
+            "purchase_order_number": .null,
             "issuing_date": .string(CivilTime.date(Int(note.issuingDay))),
             "credit_status": .str(note.creditStatus?.rawValue),
             "refund_status": .str(note.refundStatus?.rawValue),
@@ -64,35 +70,31 @@ extension SandboxStore {
             "description": .null,
             "currency": .string(currency),
             "total_amount_cents": .int(total),
+            "precise_total_amount_cents": .string("\(total).0"),
             "taxes_amount_cents": .int(note.taxesAmountCents),
-            "taxes_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
+            "precise_taxes_amount_cents": .string("\(note.taxesAmountCents).0"),
             "sub_total_excluding_taxes_amount_cents": .int(subtotal),
             "balance_amount_cents": .int(note.creditStatus == .available ? note.creditAmountCents : 0),
             "credit_amount_cents": .int(note.creditAmountCents),
             "refund_amount_cents": .int(note.refundAmountCents),
             "offset_amount_cents": .int(0),
             "coupons_adjustment_amount_cents": .int(0),
+            "taxes_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
             "created_at": .string(CivilTime.timestamp(note.createdAt)),
             "updated_at": .string(CivilTime.timestamp(note.createdAt)),
             "file_url": .null,
+            "xml_url": .null,
             "self_billed": .bool(false),
+            "customer": renderCache.customer(Int(invoice.customer)) { customerJSON(Int(invoice.customer), includes: .nested) },
+            "items": .array(feeLines(invoice: i).first.map { line in [JSON.obj([
+                "lago_id": .string(ids.make(.creditNoteItem, n)),
+                "amount_cents": .int(subtotal),
+                "precise_amount_cents": .string("\(subtotal).0"),
+                "amount_currency": .string(currency),
+                "fee": feeJSON(invoice: i, line: line, includeTaxes: false),
+            ])] } ?? []),
+            "applied_taxes": .array(creditNoteAppliedTaxesJSON(n)),
+            "error_details": .array([]),
         ])
-        if extended {
-            let lines = feeLines(invoice: i)
-            let first = lines.first
-            json = json.appending([
-                "customer": customerJSON(Int(invoice.customer), includeIntegrations: false),
-                "items": .array(first.map { line in [JSON.obj([
-                    "lago_id": .string(ids.make(.creditNoteItem, n)),
-                    "amount_cents": .int(subtotal),
-                    "amount_currency": .string(currency),
-                    "fee": feeJSON(invoice: i, line: line),
-                ])] } ?? []),
-                "applied_taxes": .array(creditNoteAppliedTaxesJSON(n)),
-                "metadata": .null,
-                "error_details": .array([]),
-            ])
-        }
-        return json
     }
 }

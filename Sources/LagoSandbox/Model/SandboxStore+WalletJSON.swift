@@ -4,7 +4,9 @@ extension SandboxStore {
         return walletAmountCents(credits: wallet.creditsHundredths, rate: wallet.rateHundredths, currency: customers[Int(wallet.customer)].currency)
     }
 
-    /// `WalletObject`. The `metadata` key is absent when the wallet has none, as in Lago.
+    /// `V1::WalletSerializer`, keys in its order, with the includes index and show both pass
+    /// (`recurring_transaction_rules`, `limitations` emitted as `applies_to`, custom sections).
+    /// `metadata` is absent because no seeded wallet has any, as in Lago.
     func walletJSON(_ w: Int) -> JSON {
         let wallet = wallets[w]
         let customer = customers[Int(wallet.customer)]
@@ -20,12 +22,14 @@ extension SandboxStore {
             "currency": .string(customer.currency.code),
             "name": .str(wallet.name),
             "code": .str(wallet.code),
-            "priority": .int(wallet.priority),
+            "purchase_order_number": .null,
             "rate_amount": .string(Decimals.string(wallet.rateHundredths, scale: 2)),
             "credits_balance": .string(Decimals.string(wallet.creditsHundredths, scale: 2)),
+            "credits_ongoing_balance": .string(Decimals.string(wallet.creditsHundredths - ongoingUsageCredits, scale: 2)),
+            "credits_ongoing_usage_balance": .string(Decimals.string(ongoingUsageCredits, scale: 2)),
             "balance_cents": .int(balance),
-            // Legacy money balance the official clients still read (`balance: str # legacy`).
-            "balance": .string(Decimals.string(balance, scale: customers[Int(wallet.customer)].currency.minorUnits)),
+            "ongoing_balance_cents": .int(balance - wallet.ongoingUsageCents),
+            "ongoing_usage_balance_cents": .int(wallet.ongoingUsageCents),
             "consumed_credits": .string(Decimals.string(wallet.consumedCreditsHundredths, scale: 2)),
             "created_at": .string(CivilTime.timestamp(wallet.createdAt)),
             "expiration_at": ts(wallet.expirationAt),
@@ -33,29 +37,26 @@ extension SandboxStore {
             "last_consumed_credit_at": ts(wallet.lastConsumedCreditAt),
             "terminated_at": .str(wallet.terminatedAt.map { CivilTime.timestampMillis($0 * 1000) }),
             "invoice_requires_successful_payment": .bool(false),
-            "applies_to": .obj(["fee_types": .array([]), "billable_metric_codes": .array([])]),
-            "recurring_transaction_rules": .array([]),
-            "ongoing_balance_cents": .int(balance - wallet.ongoingUsageCents),
-            "ongoing_usage_balance_cents": .int(wallet.ongoingUsageCents),
-            "credits_ongoing_balance": .string(Decimals.string(wallet.creditsHundredths - ongoingUsageCredits, scale: 2)),
-            "credits_ongoing_usage_balance": .string(Decimals.string(ongoingUsageCredits, scale: 2)),
             "paid_top_up_min_amount_cents": .intOrNull(wallet.paidTopUpMinCents),
             "paid_top_up_max_amount_cents": .intOrNull(wallet.paidTopUpMaxCents),
+            "priority": .int(wallet.priority),
+            "recurring_transaction_rules": .array([]),
+            "applies_to": .obj(["fee_types": .array([]), "billable_metric_codes": .array([])]),
             "applied_invoice_custom_sections": .array([]),
-            "payment_method": .obj(["payment_method_type": .string("provider"), "payment_method_id": .null]),
-            "purchase_order_number": .null,
+            "payment_method": Self.providerPaymentMethod,
         ])
     }
 
-    /// `WalletTransactionObject`; `hideInvoice` reproduces the POST response, sent before the
-    /// credit invoice is attached.
-    func walletTransactionJSON(_ t: Int, hideInvoice: Bool = false) -> JSON {
+    /// `V1::WalletTransactionSerializer`, keys in its order; `detail` is the show action, which
+    /// adds `applied_invoice_custom_sections`. `hideInvoice` reproduces the POST response, sent
+    /// before the credit invoice is attached.
+    func walletTransactionJSON(_ t: Int, detail: Bool = false, hideInvoice: Bool = false) -> JSON {
         let tx = walletTransactions[t]
         let wallet = wallets[Int(tx.wallet)]
         let currency = customers[Int(wallet.customer)].currency
         let amountCents = walletAmountCents(credits: tx.creditsHundredths, rate: wallet.rateHundredths, currency: currency)
         let invoice: JSON = !hideInvoice && tx.invoice >= 0 && (tx.kind == .purchased || tx.kind == .invoiced) ? .string(invoiceId(Int(tx.invoice))) : .null
-        return .obj([
+        let json = JSON.obj([
             "lago_id": .string(ids.make(.walletTransaction, t)),
             "lago_wallet_id": .string(ids.make(.wallet, Int(tx.wallet))),
             "lago_invoice_id": invoice,
@@ -68,18 +69,18 @@ extension SandboxStore {
             "transaction_type": .string(tx.type.rawValue),
             "amount": .string(Decimals.string(amountCents, scale: currency.minorUnits)),
             "credit_amount": .string(Decimals.string(tx.creditsHundredths, scale: 2)),
-            "invoice_requires_successful_payment": .bool(false),
-            "metadata": .array(tx.metadata.map { .obj(["key": .string($0.key), "value": .string($0.value)]) }),
             "remaining_amount_cents": .null,
             "remaining_credit_amount": .null,
             "priority": .int(tx.priority),
+            "purchase_order_number": .str(tx.purchaseOrderNumber),
             "settled_at": .str(tx.settledAt.map(CivilTime.timestamp)),
             "failed_at": .str(tx.failedAt.map(CivilTime.timestamp)),
             "created_at": .string(CivilTime.timestamp(tx.createdAt)),
+            "invoice_requires_successful_payment": .bool(false),
+            "metadata": .array(tx.metadata.map { .obj(["key": .string($0.key), "value": .string($0.value)]) }),
             "name": .str(tx.name),
-            "applied_invoice_custom_sections": .array([]),
-            "payment_method": .obj(["payment_method_type": .string("provider"), "payment_method_id": .null]),
-            "purchase_order_number": .str(tx.purchaseOrderNumber),
         ])
+        return (detail ? json.appending(["applied_invoice_custom_sections": .array([])]) : json)
+            .appending(["payment_method": Self.providerPaymentMethod])
     }
 }

@@ -101,7 +101,7 @@ extension SandboxStore {
         let customer = customers[Int(invoice.customer)]
         let currency = customer.currency
         let lines = feeLines(invoice: i).map { line -> (String, String) in
-            let fee = feeJSON(invoice: i, line: line)
+            let fee = feeJSON(invoice: i, line: line, includeTaxes: false)
             let label: String
             if case .string(let name)? = fee["item"]?["invoice_display_name"] { label = name } else { label = line.type.rawValue }
             return ("\(label) x \(Decimals.string(line.unitsHundredths, scale: 2))", currency.format(line.amountCents))

@@ -34,7 +34,7 @@ public struct BrowserLauncher {
         let themeName = settings.theme ?? BuiltinThemes.defaultName
         let theme: Theme
         do { theme = try ThemeLoader(environment: environment).load(themeName) } catch {
-            throw CommandFailure(.usage, "theme \(TerminalSanitizer.sanitize(themeName)): \(error)")
+            throw CommandFailure(.usage, "theme \(TextSanitizer.printable(themeName)): \(error)")
         }
         let session = try makeSession(settings)
         var configuration = BrowserConfiguration()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PageCache
+import LagoAPI
 
 /// `lagotui cache info|clear`: the profile's local page cache.
 public struct CacheCommand: AsyncParsableCommand {
@@ -32,7 +33,7 @@ public struct CacheCommand: AsyncParsableCommand {
             let (name, settings) = CacheCommand.profile(global)
             let info = await PageCache.info(configuration: CacheReport.configuration(profile: name, settings: settings))
             let sink = StandardOutputSink()
-            try sink.write("profile   \(TerminalSanitizer.sanitize(name))\n")
+            try sink.write("profile   \(TextSanitizer.printable(name))\n")
             for line in CacheReport.lines(info) { try sink.write(line + "\n") }
             try sink.commit()
         }

@@ -1,14 +1,20 @@
 import Foundation
 import PageCache
+import LagoAPI
 
 /// The cache's configuration for a profile and the text `cache info` and `doctor` print.
 public enum CacheReport {
     /// The cache configuration of a profile (size bound and freshness from config.toml).
     public static func configuration(profile: String, settings: Settings? = nil) -> CacheConfiguration {
         var freshness = FreshnessPolicy()
-        for (resource, seconds) in settings?.freshness ?? [:] { freshness.maxAge[resource] = TimeInterval(seconds) }
+        for (name, seconds) in settings?.freshness ?? [:] {
+            if let resource = CachedResource(name: name) { freshness.maxAge[resource] = TimeInterval(seconds) }
+        }
         let maxBytes = (settings?.cacheMaxMegabytes).map { $0 * 1024 * 1024 } ?? 256 * 1024 * 1024
-        return CacheConfiguration(profile: profile, maxBytes: maxBytes, freshness: freshness)
+        // The settings' environment decides the directory (XDG_CACHE_HOME), like it decides the config path.
+        let directory = settings.map { CacheLocation.defaultDirectory(environment: $0.environment) }
+        return CacheConfiguration(directory: directory, profile: profile, origin: settings?.apiURL, maxBytes: maxBytes,
+                                  freshness: freshness)
     }
 
     /// `1.5 MB`, `812 KB`, `0 B`.
@@ -33,7 +39,7 @@ public enum CacheReport {
             out.append("oldest    (empty)")
         }
         if !info.isEnabled { out.append("state     unusable: running without a cache (see warnings)") }
-        return out.map(TerminalSanitizer.sanitize)
+        return out.map(TextSanitizer.printable)
     }
 
     static func age(_ seconds: TimeInterval) -> String {
@@ -45,8 +51,8 @@ public enum CacheReport {
     }
 
     /// Doctor's cache lines: where it is, how big, whether it opens.
-    public static func doctorChecks(profile: String, environment: [String: String]) async -> [DoctorCheck] {
-        let info = await PageCache.info(configuration: configuration(profile: profile))
+    public static func doctorChecks(profile: String, settings: Settings? = nil, environment: [String: String]) async -> [DoctorCheck] {
+        let info = await PageCache.info(configuration: configuration(profile: profile, settings: settings))
         guard info.isEnabled else {
             return [DoctorCheck(.fail, "cache", "\(info.path) cannot be used",
                                 advice: "check the directory's permissions and free space; lagotui runs without a cache meanwhile")]

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// One line of `lagotui doctor`.
 public struct DoctorCheck: Sendable, Equatable {
@@ -25,6 +26,6 @@ public struct DoctorCheck: Sendable, Equatable {
         let name = self.name.padding(toLength: 10, withPad: " ", startingAt: 0)
         var text = "\(level) \(name) \(detail)"
         if let advice { text += " — \(advice)" }
-        return TerminalSanitizer.sanitize(text)
+        return TextSanitizer.printable(text)
     }
 }

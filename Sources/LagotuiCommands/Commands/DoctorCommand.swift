@@ -39,9 +39,10 @@ public struct DoctorCommand: AsyncParsableCommand {
                                   advice: "fix \(configPath) or the flags", failure: status)])
         }
 
+        try emit(DoctorCommand.installChecks(theme: settings?.theme, environment: environment))
         if let settings {
             try emit(await DoctorCommand.apiChecks(settings))
-            try emit(await CacheReport.doctorChecks(profile: settings.profileName, environment: environment))
+            try emit(await CacheReport.doctorChecks(profile: settings.profileName, settings: settings, environment: environment))
         }
         try emit(TerminalProbe(environment: environment).checks())
 
@@ -86,6 +87,8 @@ public struct DoctorCommand: AsyncParsableCommand {
         }
         var tuning = ClientFactory.Tuning()
         tuning.retry = .never
+        tuning.inspectConnections = true
+        out += routeChecks(settings)
         do {
             let client = try ClientFactory.makeClient(settings, tuning: tuning)
             let clock = ContinuousClock()
@@ -96,6 +99,7 @@ public struct DoctorCommand: AsyncParsableCommand {
             let elapsed = clock.now - started
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             out.append(DoctorCheck(.ok, "api", "key accepted by \(settings.apiURL.host ?? "the API")"))
+            out += connectionChecks(response.connection, settings: settings)
             out.append(DoctorCheck(milliseconds < 1000 ? .ok : .warn, "latency", "round trip \(milliseconds) ms",
                                    advice: milliseconds < 1000 ? nil : "a slow link: the browser will lean on its cache"))
             out.append(clockCheck(dateHeader: response.header("date"), roundTrip: elapsed))

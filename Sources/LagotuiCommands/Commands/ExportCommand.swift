@@ -19,12 +19,12 @@ public struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup public var global: GlobalOptions
 
-    @Argument(help: "The stream to export.")
+    @Argument(help: "The stream to export.", completion: ShellCompletion.streams)
     public var stream: String
 
     @OptionGroup(title: "Filters") public var filters: FilterOptions
 
-    @Option(name: .long, help: "ndjson (default), csv or json.")
+    @Option(name: .long, help: "ndjson (default), csv or json.", completion: .list(ExportFormat.allCases.map(\.rawValue)))
     public var format: String = "ndjson"
 
     @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")

@@ -18,7 +18,7 @@ public struct GetCommand: AsyncParsableCommand {
 
     @OptionGroup public var global: GlobalOptions
 
-    @Argument(help: "The resource.")
+    @Argument(help: "The resource.", completion: ShellCompletion.streams)
     public var resource: String
 
     @Argument(help: "The record's id (omit to list).")
@@ -82,11 +82,11 @@ public struct GetCommand: AsyncParsableCommand {
             }
             try writer.finish()
         case .table:
-            var records: [OrderedJSON] = []
+            var records: [JSONValue] = []
             try await GetCommand.limited(limit) {
                 try await engine.run(query) { record in
                     guard records.count < limit else { throw ListLimitReached() }
-                    records.append(try OrderedJSON.parse(record))
+                    records.append(try JSONValue.parse(record))
                 }
             }
             try sink.write(TableRenderer.render(records: records, columns: TableRenderer.columns(for: stream)))

@@ -13,7 +13,7 @@ public struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup public var global: GlobalOptions
 
-    @Argument(help: "Streams to sync (default: all).")
+    @Argument(help: "Streams to sync (default: all).", completion: ShellCompletion.streams)
     public var streams: [String] = []
 
     @OptionGroup(title: "Filters") public var filters: FilterOptions

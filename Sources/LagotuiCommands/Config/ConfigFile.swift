@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import LagoAPI
 
 /// The parsed `config.toml`: named profiles and which one is the default.
 ///
@@ -13,6 +14,9 @@ import TOMLKit
 /// readonly = true
 /// theme = "dark"
 /// download_dir = "~/Downloads/invoices"
+/// ca_file = "/etc/ssl/corp-ca.pem"        # trusted in addition to the system CAs
+/// client_cert = "~/.lago/client.pem"      # mutual TLS (client_key if the key is separate)
+/// proxy = "http://proxy.corp:3128"        # else HTTPS_PROXY/HTTP_PROXY/NO_PROXY
 ///
 /// [profiles.eu.keys]
 /// finalize = "F"
@@ -29,10 +33,8 @@ public struct ConfigFile: Sendable, Equatable {
     /// Problems that do not stop the program (unknown keys, loose file permissions).
     public var warnings: [String]
 
-    static let profileKeys: Set<String> = [
-        "api_url", "api_key", "api_key_command", "mode", "readonly", "theme", "download_dir", "keys", "freshness",
-        "cache_max_mb",
-    ]
+    /// The keys a profile table takes (documented in `profileKeyDocumentation`).
+    static let profileKeys = Set(profileKeyDocumentation.map(\.key))
 
     /// The first line holding a table header that toml++ (inside TOMLKit) does not reject but
     /// asserts on, aborting the whole program: `[=]`, `[[[`, `[[ [a]]`. Found by the reliability
@@ -144,7 +146,7 @@ public struct ConfigFile: Sendable, Equatable {
                 let raw = try string(value, key: key, table: scope, path: path, locator: locator)
                 guard let mode = ProfileMode(rawValue: raw) else {
                     throw ConfigError(path: path, line: locator.line(of: key, in: scope), key: qualified(key),
-                                      problem: "expected \"live\" or \"test\", found \"\(TerminalSanitizer.sanitize(raw))\"")
+                                      problem: "expected \"live\" or \"test\", found \"\(TextSanitizer.printable(raw))\"")
                 }
                 profile.mode = mode
             case "readonly":
@@ -154,6 +156,8 @@ public struct ConfigFile: Sendable, Equatable {
                 profile.readonly = flag
             case "theme": profile.theme = try string(value, key: key, table: scope, path: path, locator: locator)
             case "download_dir": profile.downloadDir = try string(value, key: key, table: scope, path: path, locator: locator)
+            case "ca_file", "client_cert", "client_key", "proxy":
+                _ = profile.network.set(key, to: try string(value, key: key, table: scope, path: path, locator: locator))
             case "cache_max_mb":
                 guard value.type == .int, let mb = value.int, mb > 0 else {
                     throw typeError(key: key, expected: "a positive whole number of megabytes", found: value, scope: scope,

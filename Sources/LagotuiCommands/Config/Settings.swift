@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Where a setting came from, for doctor and `--verbose`.
 public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
@@ -28,6 +29,8 @@ public struct CommandLineSettings: Sendable, Equatable {
     public var readonly = false
     public var theme: String?
     public var verbose = false
+    /// `--cacert`, `--client-cert`, `--client-key`, `--proxy`.
+    public var network = ProfileNetworkConfig()
     public init() {}
 }
 
@@ -52,6 +55,8 @@ public struct Settings: Sendable {
     public var keys: [String: [String]]
     public var freshness: [String: Int]
     public var cacheMaxMegabytes: Int?
+    /// CA file, client certificate and proxy, each with where it came from.
+    public var network: NetworkSettings
     /// Warnings to print once on stderr (loose permissions, --api-key visible, --insecure …).
     public var warnings: [String]
     var flagKey: String?
@@ -95,7 +100,7 @@ public struct Settings: Sendable {
         if profile == nil, profileSource != .builtIn {
             let known = file.map { $0.profiles.keys.sorted().joined(separator: ", ") } ?? ""
             let location = file == nil ? "no config file at \(path)" : "profiles in \(path): \(known.isEmpty ? "none" : known)"
-            throw CommandFailure(.usage, "profile \(TerminalSanitizer.sanitize(profileName)) not found (\(location))")
+            throw CommandFailure(.usage, "profile \(TextSanitizer.printable(profileName)) not found (\(location))")
         }
 
         let rawURL: String
@@ -117,6 +122,9 @@ public struct Settings: Sendable {
         if commandLine.insecure {
             warnings.append("--insecure: plain http to a non-loopback host sends the API key and billing data unencrypted")
         }
+        let network = try NetworkSettings.resolve(commandLine: commandLine.network, profile: profile,
+                                                  profileName: profileName, environment: environment)
+        warnings += network.warnings
         if profile?.apiKey != nil, profile?.apiKeyCommand != nil {
             warnings.append("profile \(profileName) sets both api_key and api_key_command; api_key_command is used")
         }
@@ -127,7 +135,7 @@ public struct Settings: Sendable {
             mode: profile?.mode ?? .live, readonly: commandLine.readonly || (profile?.readonly ?? false),
             insecure: commandLine.insecure, theme: commandLine.theme ?? profile?.theme, verbose: commandLine.verbose,
             downloadDir: profile?.downloadDir, keys: profile?.keys ?? [:], freshness: profile?.freshness ?? [:],
-            cacheMaxMegabytes: profile?.cacheMaxMegabytes, warnings: warnings, flagKey: commandLine.apiKey,
+            cacheMaxMegabytes: profile?.cacheMaxMegabytes, network: network, warnings: warnings, flagKey: commandLine.apiKey,
             environment: environment)
     }
 
@@ -135,7 +143,7 @@ public struct Settings: Sendable {
     /// loopback unless `--insecure`.
     static func validateAPIURL(_ raw: String, source: SettingSource, insecure: Bool) throws -> URL {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        let shown = TerminalSanitizer.sanitize(String(trimmed.prefix(200)))
+        let shown = TextSanitizer.printable(String(trimmed.prefix(200)))
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {

@@ -15,25 +15,26 @@ public struct CachingRecordSource: RawRecordSource {
     }
 
     /// The resource a path belongs to: its last segment (`/wallets/ID/wallet_transactions` →
-    /// `wallet_transactions`; `/customers/ID/past_usage` → `customer_usage_past`).
-    static func resource(for path: String) -> String {
+    /// wallet transactions; `/customers/ID/past_usage` → past usage). The export engine reads
+    /// only catalogue paths; any other cannot be cached and is refused.
+    static func resource(for path: String) throws -> CachedResource {
         let last = path.split(separator: "/").last.map(String.init) ?? path
-        switch last {
-        case "past_usage": return "customer_usage_past"
-        case "current_usage": return "customer_usage"
-        default: return last
+        if let endpoint = CustomerUsageEndpoint(rawValue: last) { return .usage(endpoint) }
+        guard let resource = LagoResource.allCases.first(where: { $0.path == "/" + last }) else {
+            throw LagoError.invalidConfiguration("\(path) is not a resource the cache knows")
         }
+        return .records(resource)
     }
 
     public func rawPage(_ path: String, collectionKey: String, query: [URLQueryItem], page: Int, perPage: Int?) async throws
         -> RawPage
     {
-        try await freshPage(PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
+        try await freshPage(PageKey(resource: try Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
                                     page: page, perPage: perPage ?? self.perPage))
     }
 
     public func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem]) async throws -> RawPage {
-        try await freshPage(PageKey(resource: Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
+        try await freshPage(PageKey(resource: try Self.resource(for: path), path: path, collectionKey: collectionKey, query: query,
                                     perPage: perPage, isPaginated: false))
     }
 
@@ -50,12 +51,12 @@ public struct CachingRecordSource: RawRecordSource {
         throw CancellationError()
     }
 
-    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
+    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue {
         let id = ([path] + query.map { "\($0.name)=\($0.value ?? "")" }).joined(separator: "?")
-        let key = ObjectKey(resource: Self.resource(for: path), id: id, path: path, rootKey: rootKey, query: query)
+        let key = ObjectKey(resource: try Self.resource(for: path), id: id, path: path, rootKey: rootKey, query: query)
         for await update in cache.object(key, refresh: .always) {
             switch update {
-            case let .fresh(object): return try OrderedJSON.parse(object.json)
+            case let .fresh(object): return try JSONValue.parse(object.json)
             case let .failed(failure, _): throw failure.error
             case .cached: continue
             }

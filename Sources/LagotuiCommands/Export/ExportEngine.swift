@@ -61,7 +61,7 @@ public struct ExportEngine: Sendable {
                     path: past.path(externalCustomerId: ids.customer), collectionKey: past.rootKey, query: items,
                     deliver: { page in
                         for item in page.items {
-                            let period = try OrderedJSON.parse(item)
+                            let period = try JSONValue.parse(item)
                             try record(Self.prefixed(period, with: [
                                 ("external_customer_id", .string(ids.customer)),
                                 ("external_subscription_id", .string(ids.subscription)),
@@ -78,13 +78,13 @@ public struct ExportEngine: Sendable {
 
     /// Walks a parent list (wallets, subscriptions) page by page and runs `body` per item.
     private func eachParent(path: String, collectionKey: String, query: [URLQueryItem], only lagoID: String?,
-                            body: (OrderedJSON) async throws -> Void) async throws {
+                            body: (JSONValue) async throws -> Void) async throws {
         if let lagoID {
             try await body(.object([("lago_id", .string(lagoID))]))
             return
         }
         try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query) { page in
-            for item in page.items { try await body(try OrderedJSON.parse(item)) }
+            for item in page.items { try await body(try JSONValue.parse(item)) }
         }
     }
 
@@ -96,12 +96,12 @@ public struct ExportEngine: Sendable {
         let subscriptions = LagoResource.subscriptions, current = CustomerUsageEndpoint.current
         try await pages.fetchAll(path: subscriptions.path, collectionKey: subscriptions.collectionKey, query: query.listItems) { page in
             let subscriptions = try page.items.compactMap { item -> (customer: String, subscription: String)? in
-                guard let ids = Self.subscriptionIDs(try OrderedJSON.parse(item)),
+                guard let ids = Self.subscriptionIDs(try JSONValue.parse(item)),
                       query.subscriptionFilter == nil || query.subscriptionFilter == ids.subscription else { return nil }
                 return ids
             }
-            let usages = try await withThrowingTaskGroup(of: (Int, OrderedJSON?).self) { group in
-                var results = [OrderedJSON?](repeating: nil, count: subscriptions.count)
+            let usages = try await withThrowingTaskGroup(of: (Int, JSONValue?).self) { group in
+                var results = [JSONValue?](repeating: nil, count: subscriptions.count)
                 var started = 0
                 var running = 0
                 while started < subscriptions.count || running > 0 {
@@ -146,9 +146,9 @@ public struct ExportEngine: Sendable {
 
     /// One record per charge of a current-usage object; usage totals are kept with a
     /// `subscription_` prefix so they cannot be mistaken for the charge's own amounts.
-    static func usageRecords(_ usage: OrderedJSON, customer: String, subscription: String) -> [OrderedJSON] {
+    static func usageRecords(_ usage: JSONValue, customer: String, subscription: String) -> [JSONValue] {
         guard case let .object(members) = usage else { return [] }
-        var header: [(key: String, value: OrderedJSON)] = [
+        var header: [(key: String, value: JSONValue)] = [
             ("external_customer_id", .string(customer)), ("external_subscription_id", .string(subscription)),
         ]
         for member in members where member.key != "charges_usage" {
@@ -164,13 +164,13 @@ public struct ExportEngine: Sendable {
         return charges.map { .object(header + [("charge_usage", $0)]) }
     }
 
-    static func subscriptionIDs(_ subscription: OrderedJSON) -> (customer: String, subscription: String)? {
+    static func subscriptionIDs(_ subscription: JSONValue) -> (customer: String, subscription: String)? {
         guard let customer = subscription["external_customer_id"]?.stringValue,
               let external = subscription["external_id"]?.stringValue else { return nil }
         return (customer, external)
     }
 
-    static func prefixed(_ value: OrderedJSON, with fields: [(key: String, value: OrderedJSON)]) -> OrderedJSON {
+    static func prefixed(_ value: JSONValue, with fields: [(key: String, value: JSONValue)]) -> JSONValue {
         guard case let .object(members) = value else { return value }
         let names = Set(fields.map(\.key))
         return .object(fields + members.filter { !names.contains($0.key) })

@@ -3,9 +3,11 @@ import ArgumentParser
 /// The API's own list filters as flags. Which stream accepts which, and what each sends, is in
 /// the catalogue rows (`ExportStream.filters`); `StreamQuery` validates and sends them.
 public struct FilterOptions: ParsableArguments, Sendable {
-    @Option(name: .long, help: "Status (repeatable or comma-separated): invoices, subscriptions, wallet_transactions.")
+    @Option(name: .long, help: "Status (repeatable or comma-separated): invoices, subscriptions, wallet_transactions.",
+            completion: ShellCompletion.statusValues)
     public var status: [String] = []
-    @Option(name: .customLong("payment-status"), help: "Payment status: pending, succeeded, failed (fees also refunded).")
+    @Option(name: .customLong("payment-status"), help: "Payment status: pending, succeeded, failed (fees also refunded).",
+            completion: ShellCompletion.paymentStatusValues)
     public var paymentStatus: [String] = []
     @Flag(name: .long, help: "Only overdue invoices (payment_overdue=true).")
     public var overdue = false

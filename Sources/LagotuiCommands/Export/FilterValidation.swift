@@ -8,8 +8,7 @@ enum FilterValidation {
     static let maximumLength = 255
 
     static func shown(_ value: String) -> String {
-        let clipped = value.count > 40 ? String(value.prefix(40)) + "…" : value
-        return "\"" + TerminalSanitizer.sanitize(clipped) + "\""
+        "\"" + TextSanitizer.printable(value, clippedTo: 40) + "\""
     }
 
     /// The values of one filter, checked against its domain and shape, without repeats. A flag
@@ -53,7 +52,7 @@ enum FilterValidation {
         guard trimmed.count <= maximumLength else {
             throw CommandFailure(.usage, "\(flag) is too long (\(trimmed.count) characters; at most \(maximumLength))")
         }
-        guard !trimmed.unicodeScalars.contains(where: TerminalSanitizer.needsEscape) else {
+        guard !trimmed.unicodeScalars.contains(where: TextSanitizer.isHazard) else {
             throw CommandFailure(.usage, "\(flag) \(shown(trimmed)) contains control or invisible formatting characters")
         }
         return trimmed

@@ -9,7 +9,7 @@ public protocol RawRecordSource: Sendable {
     /// A list Lago returns whole, requested without paging parameters.
     func wholeList(_ path: String, collectionKey: String, query: [URLQueryItem]) async throws -> RawPage
     /// The object under `rootKey` of a GET response, keys in the server's order.
-    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON
+    func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue
 }
 
 extension RawRecordSource {
@@ -20,10 +20,10 @@ extension RawRecordSource {
 }
 
 extension LagoClient: RawRecordSource {
-    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> OrderedJSON {
+    public func rawObject(_ path: String, rootKey: String, query: [URLQueryItem]) async throws -> JSONValue {
         let response = try await send(.get, path, query: query)
-        let body: OrderedJSON
-        do { body = try OrderedJSON.parse(response.body) } catch let error as JSONParseError {
+        let body: JSONValue
+        do { body = try JSONValue.parse(response.body) } catch {
             throw LagoError.decoding(path: rootKey, snippet: error.description)
         }
         guard let object = body[rootKey] else {

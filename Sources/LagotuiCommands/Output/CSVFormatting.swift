@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// How one exported record becomes one CSV row.
 ///
@@ -13,7 +14,7 @@ import Foundation
 ///   rows end with CRLF.
 public enum CSVFormatting {
     /// The flattened `(column, cell)` pairs of a record, in the record's own key order.
-    public static func flatten(_ record: OrderedJSON) -> [(column: String, cell: String)] {
+    public static func flatten(_ record: JSONValue) -> [(column: String, cell: String)] {
         var out: [(column: String, cell: String)] = []
         switch record {
         case let .object(members):
@@ -24,7 +25,7 @@ public enum CSVFormatting {
         return out
     }
 
-    private static func flatten(_ value: OrderedJSON, prefix: String, into out: inout [(column: String, cell: String)]) {
+    private static func flatten(_ value: JSONValue, prefix: String, into out: inout [(column: String, cell: String)]) {
         switch value {
         case let .object(members) where !members.isEmpty:
             for member in members { flatten(member.value, prefix: prefix + "." + member.key, into: &out) }
@@ -34,7 +35,7 @@ public enum CSVFormatting {
     }
 
     /// The unescaped text of one cell.
-    static func cellText(_ value: OrderedJSON) -> String {
+    static func cellText(_ value: JSONValue) -> String {
         switch value {
         case .null: return ""
         case let .bool(b): return b ? "true" : "false"

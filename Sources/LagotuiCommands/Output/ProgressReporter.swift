@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// A one-line progress display on stderr: records, pages, rate and ETA. It draws only when
 /// stderr is a terminal and `--quiet` was not given, so pipes and logs stay clean; stdout is
@@ -17,7 +18,7 @@ public final class ProgressReporter: @unchecked Sendable {
 
     /// `enabled` is usually `ProgressReporter.shouldDraw(quiet:)`.
     public init(label: String, enabled: Bool) {
-        self.label = TerminalSanitizer.sanitize(label)
+        self.label = TextSanitizer.printable(label)
         self.enabled = enabled
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// The export formats.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -29,20 +30,25 @@ public func makeRecordWriter(_ format: ExportFormat, sink: ByteSink) throws -> R
 
 /// Removes the CR and LF bytes of a JSON document. Inside JSON strings these must be escaped,
 /// so any raw CR/LF byte is insignificant whitespace and the record stays byte-identical otherwise.
+/// A record without them (nearly every one) is returned as it is, not copied.
 func singleLine(_ record: Data) -> Data {
-    guard record.contains(0x0A) || record.contains(0x0D) else { return record }
-    return Data(record.lazy.filter { $0 != 0x0A && $0 != 0x0D })
+    let hasLineBreak = record.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return false }
+        return memchr(base, 0x0A, raw.count) != nil || memchr(base, 0x0D, raw.count) != nil
+    }
+    guard hasLineBreak else { return record }
+    return Data(record.filter { $0 != 0x0A && $0 != 0x0D })
 }
 
 /// NDJSON: the raw records, one per line.
 public final class NDJSONRecordWriter: RecordWriter {
     private let sink: ByteSink
+    private static let newline = Data([0x0A])
     public init(sink: ByteSink) { self.sink = sink }
 
     public func write(record: Data) throws {
-        var line = singleLine(record)
-        line.append(0x0A)
-        try sink.write(line)
+        try sink.write(singleLine(record))
+        try sink.write(Self.newline)
     }
 
     public func finish() throws { try sink.commit() }
@@ -68,15 +74,19 @@ public final class JSONArrayRecordWriter: RecordWriter {
 
 /// CSV with a header that covers every column of every record.
 ///
-/// The header must come first but columns are only known once every record is seen, so records
-/// are spooled to an already-unlinked temporary file (nothing is left behind, even on a crash)
-/// while the ordered column set is collected; rows are written from the spool at the end.
+/// The header must come first but columns are only known once every record is seen, so each
+/// record is read once (one ``JSONValue`` parse and flatten) and its cells are spooled to an
+/// already-unlinked temporary file (nothing is left behind, even on a crash) while the ordered
+/// column set is collected; rows are written from the spool at the end, never parsed again.
 /// Memory holds only the column names. Columns are in order of first appearance, which follows
 /// the API's own field order.
+///
+/// Spool layout, per record: a little-endian `UInt32` cell count, then per cell its `UInt32`
+/// column index, its `UInt32` byte length and its UTF-8 text (unquoted, formulas neutralised).
 public final class CSVRecordWriter: RecordWriter {
     private let sink: ByteSink
     private let spool: Int32
-    private var spoolBuffer = Data()
+    private var spoolBuffer: [UInt8] = []
     private var columns: [String] = []
     private var columnIndex: [String: Int] = [:]
 
@@ -87,23 +97,36 @@ public final class CSVRecordWriter: RecordWriter {
         guard fd >= 0 else { throw OutputError("cannot create a temporary file for CSV: \(String(cString: strerror(errno)))") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         spool = fd
+        spoolBuffer.reserveCapacity(1 << 17)
     }
 
     deinit { close(spool) }
 
     public func write(record: Data) throws {
-        let value = try OrderedJSON.parse(record)
-        for (column, _) in CSVFormatting.flatten(value) where columnIndex[column] == nil {
-            columnIndex[column] = columns.count
-            columns.append(column)
+        let cells = CSVFormatting.flatten(try JSONValue.parse(record))
+        append(UInt32(cells.count))
+        for (column, cell) in cells {
+            let index: Int
+            if let known = columnIndex[column] {
+                index = known
+            } else {
+                index = columns.count
+                columnIndex[column] = index
+                columns.append(column)
+            }
+            append(UInt32(index))
+            append(UInt32(cell.utf8.count))
+            spoolBuffer.append(contentsOf: cell.utf8)
         }
-        spoolBuffer.append(value.compactData)
-        spoolBuffer.append(0x0A)
         if spoolBuffer.count >= 1 << 16 { try flushSpool() }
     }
 
+    private func append(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { spoolBuffer.append(contentsOf: $0) }
+    }
+
     private func flushSpool() throws {
-        try writeAll(fd: spool, spoolBuffer)
+        try writeAll(fd: spool, Data(spoolBuffer))
         spoolBuffer.removeAll(keepingCapacity: true)
     }
 
@@ -111,27 +134,63 @@ public final class CSVRecordWriter: RecordWriter {
         try flushSpool()
         try sink.write(CSVFormatting.row(columns))
         guard lseek(spool, 0, SEEK_SET) == 0 else { throw OutputError("cannot read the CSV spool back") }
-        var pending = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(spool, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw OutputError("cannot read the CSV spool back") }
-            if n == 0 { break }
-            pending.append(contentsOf: chunk[0..<n])
-            while let newline = pending.firstIndex(of: 0x0A) {
-                try writeRow(pending[pending.startIndex..<newline])
-                pending.removeSubrange(pending.startIndex...newline)
+        var reader = SpoolReader(fd: spool)
+        var cells = [String](repeating: "", count: columns.count)
+        var rows = ""
+        while let count = try reader.uint32() {
+            for i in cells.indices { cells[i] = "" }
+            for _ in 0..<count {
+                guard let index = try reader.uint32(), let length = try reader.uint32(), let text = try reader.text(count: Int(length)),
+                      Int(index) < cells.count else { throw OutputError("the CSV spool is damaged") }
+                cells[Int(index)] = text
+            }
+            rows += CSVFormatting.row(cells)
+            if rows.utf8.count >= 1 << 16 {
+                try sink.write(rows)
+                rows = ""
             }
         }
-        if !pending.isEmpty { try writeRow(pending) }
+        try sink.write(rows)
         try sink.commit()
     }
+}
 
-    private func writeRow(_ line: Data) throws {
-        var cells = [String](repeating: "", count: columns.count)
-        for (column, cell) in CSVFormatting.flatten(try OrderedJSON.parse(Data(line))) {
-            if let i = columnIndex[column] { cells[i] = cell }
+/// Reads the CSV spool back in large chunks.
+private struct SpoolReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var offset = 0
+    private var atEnd = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Makes `count` bytes available from `offset`; false at the end of the file.
+    private mutating func fill(_ count: Int) throws -> Bool {
+        while buffer.count - offset < count {
+            guard !atEnd else { return false }
+            if offset > 0 {
+                buffer.removeFirst(offset)
+                offset = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: max(1 << 16, count))
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw OutputError("cannot read the CSV spool back") }
+            if n == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<n]) }
         }
-        try sink.write(CSVFormatting.row(cells))
+        return true
+    }
+
+    mutating func uint32() throws -> UInt32? {
+        guard try fill(4) else { return nil }
+        var value: UInt32 = 0
+        for i in 0..<4 { value |= UInt32(buffer[offset + i]) << (8 * i) }
+        offset += 4
+        return value
+    }
+
+    mutating func text(count: Int) throws -> String? {
+        guard try fill(count) else { return nil }
+        defer { offset += count }
+        return String(decoding: buffer[offset..<offset + count], as: UTF8.self)
     }
 }

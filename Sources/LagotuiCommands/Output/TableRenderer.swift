@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// Plain-text tables for `--output table`: aligned columns, every cell sanitised so nothing
 /// from the API can act on the terminal, long cells clipped with "…".
 public enum TableRenderer {
@@ -35,8 +37,8 @@ public enum TableRenderer {
     }
 
     /// The value at a dotted path, as cell text.
-    static func cell(_ record: OrderedJSON, path: String) -> String {
-        var current: OrderedJSON? = record
+    static func cell(_ record: JSONValue, path: String) -> String {
+        var current: JSONValue? = record
         for part in path.split(separator: ".") { current = current?[String(part)] }
         guard let current else { return "" }
         switch current {
@@ -49,21 +51,21 @@ public enum TableRenderer {
     }
 
     static func clip(_ text: String) -> String {
-        let safe = TerminalSanitizer.sanitize(text)
+        let safe = TextSanitizer.printable(text)
         return safe.count > maximumCellWidth ? String(safe.prefix(maximumCellWidth - 1)) + "…" : safe
     }
 
     /// A table of records with the given columns and a header row.
-    public static func render(records: [OrderedJSON], columns: [String]) -> String {
+    public static func render(records: [JSONValue], columns: [String]) -> String {
         let header = columns.map { clip($0.uppercased()) }
         let rows = records.map { record in columns.map { clip(cell(record, path: $0)) } }
         return layout([header] + rows)
     }
 
     /// A two-column field/value listing of one record, nested objects flattened with dots.
-    public static func renderDetail(_ record: OrderedJSON) -> String {
+    public static func renderDetail(_ record: JSONValue) -> String {
         let pairs = CSVFormattingFields.flatten(record)
-        return layout(pairs.map { [clip($0.column), TerminalSanitizer.sanitize($0.value)] }, lastUnclipped: true)
+        return layout(pairs.map { [clip($0.column), TextSanitizer.printable($0.value)] }, lastUnclipped: true)
     }
 
     static func layout(_ rows: [[String]], lastUnclipped: Bool = false) -> String {
@@ -85,9 +87,9 @@ public enum TableRenderer {
 
 /// Flattening for display: like CSV (dotted names, arrays as JSON) but without formula escaping.
 enum CSVFormattingFields {
-    static func flatten(_ record: OrderedJSON) -> [(column: String, value: String)] {
+    static func flatten(_ record: JSONValue) -> [(column: String, value: String)] {
         var out: [(column: String, value: String)] = []
-        func walk(_ value: OrderedJSON, _ prefix: String) {
+        func walk(_ value: JSONValue, _ prefix: String) {
             switch value {
             case let .object(members) where !members.isEmpty:
                 for m in members { walk(m.value, prefix.isEmpty ? m.key : prefix + "." + m.key) }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import LagoAPI
 
 /// The last HTTP exchange that went wrong, for `--verbose` error lines.
 public struct FailedExchange: Sendable, Equatable {
@@ -50,7 +51,7 @@ public final class Diagnostics: Sendable {
 
     /// Writes one line to stderr, redacted and sanitised.
     public func line(_ text: String) {
-        let safe = TerminalSanitizer.sanitize(redact(text))
+        let safe = TextSanitizer.printable(redact(text))
         FileHandle.standardError.write(Data((safe + "\n").utf8))
     }
 

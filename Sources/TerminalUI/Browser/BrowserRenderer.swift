@@ -8,6 +8,8 @@ import Foundation
 @MainActor
 public struct BrowserRenderer {
     public var glyphs: BoxGlyphs
+    /// How charts draw their bars: patterns instead of colour under NO_COLOR or a colourless theme.
+    public var chartPalette: ChartPalette = .colour
     public var spinnerFrame: Int
     public var now: Date
 
@@ -160,6 +162,9 @@ public struct BrowserRenderer {
             }
             report.tableRows[pane.id] = TableHitArea(rect: Rect(row: inner.row + 1, column: inner.column, rows: min(table.rows.count, inner.rows - 1), columns: inner.columns),
                                                      firstRowIndex: table.firstRowIndex)
+        case .charts(let charts):
+            report.viewportRows[pane.id] = max(1, inner.rows)
+            ChartsView(charts: charts, palette: chartPalette).draw(on: canvas, in: inner)
         case .text(let text):
             var area = inner
             if text.tabs.count > 1, area.rows > 1 {
@@ -190,6 +195,7 @@ extension PaneSnapshot {
         switch content {
         case .table(let t): return t.rows.isEmpty
         case .text(let t): return t.lines.isEmpty
+        case .charts(let c): return c.panels.isEmpty
         }
     }
 }

@@ -1,5 +1,6 @@
 import BrowserModel
 import Foundation
+import LagoAPI
 
 /// The browser as a terminal application: draws `BrowserModel.snapshot()` with the
 /// `BrowserRenderer`, turns keys into the model's `KeyPress`es, tells the model how many rows
@@ -39,6 +40,7 @@ public final class BrowserView: TerminalApplication {
     public func attach(to host: any TerminalHost) {
         self.host = host
         if !explicitGlyphs, let glyphs = host.frameGlyphs { renderer.glyphs = glyphs }
+        if let palette = host.chartPalette { renderer.chartPalette = palette }
         model.onChange = { [weak self] in self?.host?.setNeedsRender() }
         model.start()
     }

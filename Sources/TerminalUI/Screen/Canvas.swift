@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// Drawing helpers over a `Screen`, clipped to a rectangle. Every string drawn through a
 /// canvas is sanitised and measured in display columns, so widgets never have to remember to.
 @MainActor

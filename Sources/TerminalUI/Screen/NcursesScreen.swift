@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import LagoAPI
 
 /// The real terminal, through ncursesw: wide characters with `setcchar`/`mvwadd_wch`, colour
 /// pairs allocated on demand from the theme (truecolour on `*-direct` terminals, the xterm-256

@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// An error in a theme file, naming the file, the line and the key, e.g.
 /// `ocean.theme:12: key "status.danger": unknown colour "rde"`.
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// The navigation path, `customers › Acme › invoices › INV-0042`. When it does not fit, the
 /// oldest crumbs give way to "…" so the current place stays visible.
 public struct Breadcrumbs {

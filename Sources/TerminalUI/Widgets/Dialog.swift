@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// An input field inside a dialog.
 public struct DialogField: Sendable, Equatable {
     public var label: String

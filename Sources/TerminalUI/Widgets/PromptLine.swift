@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// The state of a `:` command or `/` filter line being edited.
 public struct PromptInfo: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case command, filter }

@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// A run of text in one role.
 public struct Span: Sendable, Equatable {
     public var text: String

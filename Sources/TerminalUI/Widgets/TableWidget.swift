@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// A table column as the table widget needs it.
 public struct TableColumn: Sendable, Equatable {
     public var title: String

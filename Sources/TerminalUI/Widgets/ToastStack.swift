@@ -1,3 +1,5 @@
+import LagoAPI
+
 /// A transient message.
 public struct ToastInfo: Sendable, Equatable {
     public enum Level: Sendable, Equatable { case info, success, warning, error }
