@@ -44,10 +44,8 @@ enum CreditNoteEstimate {
         if let coupons = estimate.int64("coupons_adjustment_amount_cents"), coupons != 0 {
             out.append(StyledText("Coupons adjustment", trailing: Format.money(cents: -coupons, currency: currency)))
         }
-        for tax in estimate.array("applied_taxes") {
-            var label = tax.string("tax_name") ?? tax.string("tax_code") ?? "tax"
-            if let rate = tax.string("tax_rate") { label += " \(Format.decimal(rate))%" }
-            out.append(StyledText(label, trailing: money("amount_cents", in: tax)))
+        out += estimate.array("applied_taxes").map {
+            InvoiceDocument.taxLine($0, baseKey: "base_amount_cents") { Format.money(cents: $0, currency: currency) }
         }
         out.append(StyledText("Taxes", trailing: money("taxes_amount_cents", in: estimate)))
         out.append(StyledText("Can be credited", role: .accent, trailing: money("max_creditable_amount_cents", in: estimate)))

@@ -38,12 +38,7 @@ enum CreditNoteDocument {
         if taxes.isEmpty {
             line("Taxes", "taxes_amount_cents", always: true)
         } else {
-            for tax in taxes {
-                var label = tax.string("tax_name").nonEmpty ?? tax.string("tax_code") ?? "tax"
-                if let rate = tax.string("tax_rate") { label += " \(Format.decimal(rate))%" }
-                if let base = tax.int64("base_amount_cents") { label += " on \(money(base))" }
-                out.append(StyledText(label, trailing: tax.int64("amount_cents").map(money)))
-            }
+            out += taxes.map { InvoiceDocument.taxLine($0, baseKey: "base_amount_cents", money: money) }
         }
         line("Total", "total_amount_cents", role: .accent, always: true)
         line("Credited to the customer's balance", "credit_amount_cents")

@@ -187,12 +187,7 @@ enum InvoiceDocument {
         if taxes.isEmpty {
             line("Taxes", "taxes_amount_cents", always: true)
         } else {
-            for tax in taxes {
-                var label = tax.string("tax_name").nonEmpty ?? tax.string("tax_code") ?? "tax"
-                if let rate = tax.string("tax_rate") { label += " \(Format.decimal(rate))%" }
-                if let base = tax.int64("fees_amount_cents") { label += " on \(money(base))" }
-                out.append(StyledText(label, trailing: tax.int64("amount_cents").map(money)))
-            }
+            out += taxes.map { taxLine($0, baseKey: "fees_amount_cents", money: money) }
         }
         line("Subtotal incl. tax", "sub_total_including_taxes_amount_cents", always: true)
         line("Progressive billing credits", "progressive_billing_credit_amount_cents", negate: true)
@@ -206,6 +201,15 @@ enum InvoiceDocument {
         }
         line("Amount due", "total_due_amount_cents", role: (invoice.int64("total_due_amount_cents") ?? 0) > 0 ? .warning : .success, always: true)
         return out
+    }
+
+    /// One applied tax: "VAT 20% on €100.00" and its amount (`baseKey` names the base field:
+    /// `fees_amount_cents` on invoices, `base_amount_cents` on credit notes and estimates).
+    static func taxLine(_ tax: JSONValue, baseKey: String, money: (Int64) -> String) -> StyledText {
+        var label = tax.string("tax_name").nonEmpty ?? tax.string("tax_code") ?? "tax"
+        if let rate = tax.string("tax_rate") { label += " \(Format.decimal(rate))%" }
+        if let base = tax.int64(baseKey) { label += " on \(money(base))" }
+        return StyledText(label, trailing: tax.int64("amount_cents").map(money))
     }
 
     // MARK: payments and credit notes
