@@ -57,6 +57,8 @@ public struct BrowserConfiguration: Sendable {
     public var recoveryInitialDelay: Duration = .seconds(1)
     /// The longest wait between automatic retries while Lago stays unreachable.
     public var recoveryMaximumDelay: Duration = .seconds(30)
+    /// Requests a bulk action keeps in flight at once (Lago has no bulk endpoint).
+    public var bulkConcurrency: Int = 4
     /// Where PDFs go; nil means ~/Downloads when it exists, else the current directory.
     public var downloadDirectory: URL?
     /// The config's key-binding table: action name → keys (`<disabled>` to unbind).

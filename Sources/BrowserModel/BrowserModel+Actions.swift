@@ -6,16 +6,25 @@ extension BrowserModel {
     var actionContext: ActionContext {
         let record = top?.focused.selectedRecord
         return ActionContext(record: record, environment: profile.environment, inFlight: inFlight, rechecking: rechecking,
-                             hasWebApp: record.flatMap { webURL(for: $0) } != nil)
+                             hasWebApp: record.flatMap { linkToOpen(for: $0) } != nil)
     }
 
     /// Availability of `action` for the focused record, with the reason when disabled.
     public func availability(of action: ActionID) -> Availability {
         guard registry.spec(action) != nil else { return .disabled("not available in read-only mode") }
+        if let (bulk, pane) = bulkTarget(action) { return bulkAvailability(bulk, pane) }
         return ActionRules.availability(action, actionContext)
     }
 
     func recordAction(_ spec: ActionSpec) {
+        if let (bulk, pane) = bulkTarget(spec.id) {
+            if case let .disabled(reason) = bulkAvailability(bulk, pane) {
+                toast(.warning, "Cannot \(spec.title): \(reason)")
+            } else {
+                confirmBulk(bulk, pane)
+            }
+            return
+        }
         let ctx = actionContext
         guard let record = ctx.record else { toast(.warning, "Nothing selected"); return }
         if case let .disabled(reason) = ActionRules.availability(spec.id, ctx) {
@@ -26,14 +35,21 @@ extension BrowserModel {
         case .copyID:
             effects.append(.copyToClipboard(record.id))
             toast(.success, "Copied \(record.id)")
+        case .copyLink: copyLink(record)
         case .openWeb:
-            if let url = webURL(for: record) { effects.append(.openURL(url)) }
+            if let url = linkToOpen(for: record) { effects.append(.openURL(url)) }
         case .downloadPDF: startDownload(record)
         case .estimateCreditNote: estimateCreditNote(record)
         case .topUpWallet: openTopUp(record)
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice: confirmInvoiceAction(spec.id, record)
         default: break
         }
+    }
+
+    /// What `o` opens: the link `L` just copied for this record, else its page in Lago's web app.
+    func linkToOpen(for record: SelectedRecord) -> URL? {
+        if let lastLink, lastLink.recordID == record.id { return lastLink.url }
+        return webURL(for: record)
     }
 
     /// The record's page in Lago's web app (its catalogue row's `webPath`).
@@ -160,6 +176,10 @@ extension BrowserModel {
     func dialogKey(_ key: KeyPress) {
         guard var d = dialog else { return }
         if d.submitting { return }  // no double submit, no cancel mid-flight
+        if case .bulkProgress = d.purpose {
+            bulkProgressKey(key)
+            return
+        }
         switch key {
         case .escape:
             dialog = nil
@@ -197,7 +217,16 @@ extension BrowserModel {
     /// The non-Cancel button was pressed.
     func activate(_ d: DialogState) {
         switch d.purpose {
-        case .message: dialog = nil
+        case .message, .bulkProgress: dialog = nil
+        case let .bulk(plan, required):
+            if let required, d.fields.first?.value != required {
+                var e = d
+                e.error = "Type \(required) exactly to confirm"
+                dialog = e
+                return
+            }
+            dialog = nil
+            startBulk(plan)
         case let .topUp(form): reviewTopUp(form)
         case let .confirm(pending):
             if let required = pending.requiredText, d.fields.first?.value != required {
@@ -334,7 +363,7 @@ extension BrowserModel {
         guard !inFlight.contains(key) else { return }
         inFlight.insert(key)
         let number = record.displayName
-        let safeName = String(number.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }) + ".pdf"
+        let safeName = BulkAction.pdfFileName(number)
         let directory = env.configuration.resolvedDownloadDirectory()
         let ds = env.dataSource
         let taskID = addTask("PDF \(number)", state: .running("requesting…"))

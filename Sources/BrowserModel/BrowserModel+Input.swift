@@ -17,6 +17,10 @@ extension BrowserModel {
         case .back: back()
         case .commandLine: prompt = PromptState(kind: .command)
         case .filter:
+            if let events = top?.focused as? EventsPane {
+                prompt = PromptState(kind: .filter, text: events.codeFilter ?? "", cursor: events.codeFilter?.count ?? 0, previousFilter: nil)
+                return
+            }
             guard let pane = top?.focused as? ListPane else { return }
             let current = pane.filterText ?? ""
             prompt = PromptState(kind: .filter, text: current, cursor: current.count, previousFilter: pane.filterText)
@@ -31,7 +35,9 @@ extension BrowserModel {
         case .detail:
             if let record = top?.focused.selectedRecord, !(top?.focused is DetailPane) { push(makeDetailScreen(record)) }
         case .rawJSON:
-            if let detail = top?.focused as? DetailPane {
+            if let results = top?.focused as? BulkResultPane {
+                results.toggleJSON()
+            } else if let detail = top?.focused as? DetailPane {
                 detail.show(.raw)
             } else if let record = top?.focused.selectedRecord {
                 push(makeDetailScreen(record, tab: .raw))
@@ -45,7 +51,13 @@ extension BrowserModel {
         case .analyticsMonths: (top?.focused as? AnalyticsPane)?.cycleMonths()
         case .analyticsTable: (top?.focused as? AnalyticsPane)?.toggleTable()
         case .analyticsCurrency: (top?.focused as? AnalyticsPane)?.nextCurrency()
-        case .copyID, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
+        case .subscriptionEvents: openSubscriptionEvents()
+        case .followEvents: (top?.focused as? EventsPane)?.toggleFollow()
+        case .diagnoseUsage: openDiagnosis()
+        case .usageHistory: openUsageHistory()
+        case .switchMetric: (top?.focused as? UsageHistoryPane)?.switchMetric()
+        case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
     }
@@ -149,6 +161,10 @@ extension BrowserModel {
     /// Enter in the filter line: keep the local filter; when rows remain on the server and
     /// the resource supports it, search the server for a plain term instead.
     func commitFilter(_ text: String) {
+        if let events = top?.focused as? EventsPane {
+            events.setCodeFilter(text.trimmingCharacters(in: .whitespaces))
+            return
+        }
         guard let pane = top?.focused as? ListPane else { return }
         let filter = RowFilter(text)
         if let filter, filter.isPlainTerm, pane.hasMore, pane.request.resource.supportsServerSearch {
@@ -178,6 +194,8 @@ extension BrowserModel {
         case let .usage(customer, subscription): openUsage(customer: customer, subscription: subscription)
         case .overdue: openFromCommand(makeOverdueScreen())
         case .analytics: openFromCommand(makeAnalyticsScreen())
+        case let .event(transactionId): openFromCommand(makeEventScreen(transactionId, known: nil))
+        case let .write(path): writeBulkResults(to: path)
         case .dashboard:
             while stack.count > 1 { pop() }
             top?.focus = 0
@@ -201,6 +219,12 @@ extension BrowserModel {
     }
 
     func openList(_ cmd: ListCommand) {
+        // One subscription's events open the events view (follow mode, properties as columns).
+        if cmd.resource == .events, let sub = cmd.filters.first(where: { $0.name == "external_subscription_id" })?.values.first,
+           cmd.filters.allSatisfy({ ["external_subscription_id", "code"].contains($0.name) }), cmd.search == nil {
+            openFromCommand(makeEventsScreen(subscription: sub, label: sub, code: cmd.filters.first { $0.name == "code" }?.values.first))
+            return
+        }
         var request = ListRequest(cmd.resource, filters: cmd.filters, searchTerm: cmd.search)
         if let quick = cmd.quickFilter { request = quick.apply(to: request) }
         var title = cmd.resource.title

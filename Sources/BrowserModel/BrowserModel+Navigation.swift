@@ -114,7 +114,7 @@ extension BrowserModel {
         let pane = screen.focused
         if let usage = pane as? UsagePane { usage.toggleExpanded(); return }
         guard let record = pane.selectedRecord else { return }
-        if pane is DetailPane { return }
+        if pane is DetailPane || pane is EventDetailPane { return }
         switch record.resource {
         case .customers:
             if screen.kind == .dashboard {
@@ -132,6 +132,8 @@ extension BrowserModel {
             let label = record.displayName
             push(makeUsageScreen(UsagePane.Target(customerExternalId: customerID, subscriptionExternalId: subID, label: label),
                                  parentCrumbs: screen.crumbs))
+        case .events:
+            push(makeEventScreen(record.id, known: record.json))
         case .wallets:
             let request = ListRequest(.walletTransactions, under: record.id)
             push(makeListScreen(request, title: "transactions", parentCrumbs: screen.crumbs + [record.displayName]))

@@ -42,6 +42,12 @@ public final class BrowserModel {
     /// ctrl-r tries the re-read again, so nothing is offered on a possibly stale status.
     var pendingRechecks: [String: SelectedRecord] = [:]
     var sortMemory: [String: SortSpec] = [:]
+    /// The payment or portal URL `L` last copied, and whose it is (`o` opens it).
+    var lastLink: (recordID: String, url: URL)?
+    /// The bulk run under way, if any.
+    var bulkRun: BulkRunState?
+    /// The last bulk run's result table (`:w FILE` saves it).
+    var lastBulkResults: [BulkResult]?
     var terminalVisible = true
     var selectionTimer: (any BrowserTimer)?
     var started = false

@@ -145,8 +145,8 @@ enum CurlEasy {
         let tls = transfer.tlsDebugLine.flatMap(ConnectionReport.tlsParameters(fromDebugLine:))
         return ConnectionReport(
             httpVersion: http, tlsVersion: tls?.version, cipher: tls?.cipher,
-            certificateSubject: field("Subject").map { TextSanitizer.clean($0, clippedTo: 200) },
-            certificateIssuer: field("Issuer").map { TextSanitizer.clean($0, clippedTo: 200) },
+            certificateSubject: field("Subject").map { TextSanitizer.printable($0, clippedTo: 200) },
+            certificateIssuer: field("Issuer").map { TextSanitizer.printable($0, clippedTo: 200) },
             certificateExpiry: field("Expire date").flatMap(ConnectionReport.certificateDate),
             proxy: transfer.proxyRoute?.display)
     }

@@ -58,11 +58,17 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    /// Appends body bytes; returns how many were taken (fewer aborts the transfer).
+    /// Appends body bytes; returns how many were taken (fewer aborts the transfer). libcurl's
+    /// buffer is copied once, into a body sized from `Content-Length` up front, so a page is
+    /// not regrown (and copied again) as it arrives; the body then goes on without copies
+    /// (list pages are sliced in place, see ``JSONSlicer/checkedPage(_:collectionKey:)``).
     func receiveBody(_ bytes: UnsafeRawPointer, count: Int) -> Int {
         if body.count + count > options.maxResponseBytes {
             bodyTooLarge = true
             return 0
+        }
+        if body.isEmpty, let length = headers["content-length"].flatMap({ Int($0) }), length > count {
+            body.reserveCapacity(min(length, options.maxResponseBytes))
         }
         body.append(bytes.assumingMemoryBound(to: UInt8.self), count: count)
         return count

@@ -11,6 +11,9 @@ struct BenchListSource: BrowserDataSource {
     /// Records per page the benchmarks browse with: Lago's maximum `per_page`.
     static let pageSize = 100
     let templates: [InvoiceTemplate]
+    /// How long a mutation takes (the collections benchmark keeps a bulk run in flight); nil
+    /// refuses every mutation, as read-only data.
+    var mutationDelay: Duration?
 
     /// Invoice `i`: template `i % templates.count` with a unique `lago_id` and the number
     /// `ZX%07d` (a token nothing else in a row contains, so filter results are predictable).
@@ -62,7 +65,9 @@ struct BenchListSource: BrowserDataSource {
     }
 
     func perform(_ mutation: BrowserMutation) async throws -> Data? {
-        throw BrowserDataError.unavailable("read-only benchmark data")
+        guard let mutationDelay else { throw BrowserDataError.unavailable("read-only benchmark data") }
+        try await Task.sleep(for: mutationDelay)
+        return nil
     }
 
     func currentUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data {

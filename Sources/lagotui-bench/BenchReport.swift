@@ -45,13 +45,17 @@ final class BenchReport: @unchecked Sendable {
     private(set) var notes: [String] = []
     /// Print lines as figures arrive (off for child processes, which print JSON only).
     var echo = true
+    /// Put before each printed figure (a re-measuring round says which round it is).
+    let linePrefix: String
+
+    init(linePrefix: String = "") { self.linePrefix = linePrefix }
 
     func add(_ figure: Figure) {
         lock.lock()
         figures.append(figure)
         lock.unlock()
         if echo {
-            Self.emit(figure.line)
+            Self.emit(linePrefix + figure.line)
         }
     }
 
@@ -74,6 +78,16 @@ final class BenchReport: @unchecked Sendable {
     }
 
     var missed: [Figure] { figures.filter { !$0.meetsBudget } }
+
+    /// Replaces a figure that missed its budget with its value from re-measuring round `round`,
+    /// the first value kept in the note.
+    func remeasured(_ missed: Figure, as again: Figure, round: Int) {
+        var replacement = again
+        replacement.note = (again.note.map { $0 + "; " } ?? "") + "round \(round); round 1 measured \(Figure.format(missed.value)) \(missed.unit)"
+        lock.lock()
+        if let index = figures.firstIndex(where: { $0.scenario == missed.scenario }) { figures[index] = replacement }
+        lock.unlock()
+    }
 
     struct Document: Codable {
         var machine: String

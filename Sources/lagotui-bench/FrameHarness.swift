@@ -105,12 +105,12 @@ extension FrameHarness {
     /// A browser over `size` generated invoices on a 200x60 cell buffer, started and drawn once
     /// (the customers list), with Lago's largest page size and no selection debounce: the
     /// starting point of the keystroke and memory scenarios.
-    static func invoiceBrowser(size: Int, templates: [InvoiceTemplate]) async -> FrameHarness {
+    static func invoiceBrowser(size: Int, templates: [InvoiceTemplate], mutationDelay: Duration? = nil) async -> FrameHarness {
         var configuration = BrowserConfiguration()
         configuration.perPage = BenchListSource.pageSize
         configuration.selectionDebounce = .zero
         let session = BrowserSession(profile: ProfileInfo(name: "bench", environment: .test, readOnly: false, apiHost: "127.0.0.1"),
-                                     dataSource: BenchListSource(count: size, templates: templates))
+                                     dataSource: BenchListSource(count: size, templates: templates, mutationDelay: mutationDelay))
         let model = BrowserModel(session: session, configuration: configuration)
         let harness = FrameHarness(model: model, screen: CellBufferScreen(rows: 60, columns: 200))
         model.start()

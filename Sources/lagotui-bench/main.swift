@@ -30,16 +30,24 @@ let startedAt = Date()
 var failures: [String] = []
 BenchReport.emit("# lagotui-bench on \(BenchReport.machine()), load average \(BenchReport.loadAverage())\(options.quick ? " (--quick)" : "")")
 
+/// The scenario groups run so far, and which group measured each figure, so that a missed
+/// budget can be measured again by running its group once more.
+var groups: [(name: String, body: (BenchReport) async throws -> Void)] = []
+var groupOfFigure: [String: Int] = [:]
+
 /// Runs one scenario group, turning a failure into a reported (and exit-status) failure.
 @MainActor
-func scenario(_ name: String, _ body: () async throws -> Void) async {
+func scenario(_ name: String, _ body: @escaping (BenchReport) async throws -> Void) async {
     guard options.wants(name) else { return }
+    groups.append((name, body))
+    let before = report.figures.count
     do {
-        try await body()
+        try await body(report)
     } catch {
         failures.append("\(name): \(error)")
         report.note("FAILED \(name): \(error)")
     }
+    for figure in report.figures[before...] { groupOfFigure[figure.scenario] = groups.count - 1 }
 }
 
 var sandbox: BenchSandbox?
@@ -61,10 +69,10 @@ do {
 }
 
 if let live = sandbox {
-    await scenario("first_frame") {
+    await scenario("first_frame") { report in
         try await FirstFrameBench.run(sandbox: live, options: options, report: report)
     }
-    await scenario("render") {
+    await scenario("render") { report in
         let directory = try TemporaryDirectory("render")
         defer { directory.remove() }
         let stack = try LiveStack(sandbox: live, directory: directory.url)
@@ -78,18 +86,22 @@ if let live = sandbox {
 }
 
 let parsedTemplates = templates.compactMap(InvoiceTemplate.init)
-await scenario("keys") {
+await scenario("keys") { report in
     guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     for size in options.listSizes { try await KeystrokeBench.run(size: size, templates: parsedTemplates, report: report) }
 }
-await scenario("rss") {
+await scenario("collections") { report in
+    guard !parsedTemplates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
+    try await CollectionsBench.run(size: 10_000, templates: parsedTemplates, report: report)
+}
+await scenario("rss") { report in
     guard !templates.isEmpty else { throw BenchError("no invoice templates from the sandbox") }
     try MemoryBench.run(sizes: options.rssSizes, templates: templates, report: report)
 }
-await scenario("export") {
-    for size in options.exportSizes { try await ExportBench.run(size: size, invoicesPerCustomer: invoicesPerCustomer, report: report) }
+await scenario("export") { report in
+    for size in options.exportSizes { try await ExportBench.run(size: size, invoicesPerCustomer: invoicesPerCustomer, quick: options.quick, report: report) }
 }
-await scenario("cache") {
+await scenario("cache") { report in
     // The page cache's own figures (CacheBenchmarks.swift, by the cache's owner): no network.
     for (name, value, unit) in runCacheBenchmarks() {
         let id: String
@@ -103,9 +115,27 @@ await scenario("cache") {
         report.add(id, value, unit, note: name)
     }
 }
-await scenario("render") {
+await scenario("render") { report in
     guard let dashboard else { throw BenchError("no dashboard frame to render") }
     try RenderBench.run(snapshot: dashboard, iterations: options.quick ? 50 : 300, report: report)
+}
+// A missed budget on a shared machine is measured again before it fails a --quick run: its
+// scenario group runs up to `remeasureRounds` more times, every round's figure is printed, and
+// the budget fails only when every round misses it (a real regression does).
+let remeasureRounds = 2
+if options.quick {
+    for round in 2...(1 + remeasureRounds) {
+        let missedNow = report.missed
+        guard !missedNow.isEmpty else { break }
+        report.note("re-measuring \(missedNow.map(\.scenario).joined(separator: ", ")): round \(round) of \(1 + remeasureRounds)")
+        let retry = BenchReport(linePrefix: "round \(round): ")
+        for index in Set(missedNow.compactMap { groupOfFigure[$0.scenario] }).sorted() {
+            do { try await groups[index].body(retry) } catch { retry.note("FAILED \(groups[index].name): \(error)") }
+        }
+        for figure in missedNow {
+            if let again = retry.figures.first(where: { $0.scenario == figure.scenario }) { report.remeasured(figure, as: again, round: round) }
+        }
+    }
 }
 await sandbox?.stop()
 

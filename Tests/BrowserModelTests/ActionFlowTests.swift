@@ -114,7 +114,7 @@ import Testing
 
     @Test func liveVoidRequiresTypingTheInvoiceNumber() async {
         let h = await ActionFlowTests.onInvoice("inv_paid", environment: .live)
-        await h.press("V")
+        await h.press("X")
         let d = h.snapshot.dialog
         #expect(d?.lines.dropFirst().first?.text == "Void INV-0040 for Acme, $1,250.00?")
         #expect(d?.fields.first?.label == "Type INV-0040 to confirm (live profile)")
@@ -159,7 +159,7 @@ import Testing
 
     @Test func testProfileVoidNeedsNoTyping() async {
         let h = await ActionFlowTests.onInvoice("inv_paid")
-        await h.press("V")
+        await h.press("X")
         #expect(h.snapshot.dialog?.fields.isEmpty == true)
     }
 

@@ -5,7 +5,8 @@ import Testing
 @Suite struct CommandParserTests {
     @Test(arguments: CommandParser.aliases.sorted { $0.key < $1.key })
     func everyAliasParses(alias: String, target: String) throws {
-        let text = target == "wallet_transactions" ? "\(alias) w_1" : (target == "sort" ? "\(alias) name" : alias)
+        let argument = ["wallet_transactions": " w_1", "sort": " name", "write": " results.ndjson"][target] ?? ""
+        let text = alias + argument
         let parsed = try CommandParser.parse(text)
         switch parsed {
         case let .list(cmd): #expect(cmd.resource.rawValue == target)
@@ -18,6 +19,10 @@ import Testing
         case .help: #expect(target == "help")
         case .quit: #expect(target == "quit")
         case .sort: #expect(target == "sort")
+        case .event: #expect(target == "events")
+        case let .write(path):
+            #expect(target == "write")
+            #expect(path == "results.ndjson")
         }
     }
 

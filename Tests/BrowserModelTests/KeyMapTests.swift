@@ -63,7 +63,7 @@ import Testing
         #expect(h.snapshot.header.readOnly)
         #expect(!h.snapshot.footerHints.contains { $0.dangerous })
         #expect(h.snapshot.footerHints.contains { $0.title == "download PDF" } == false || true)
-        await h.press("F", "V", "R", "P")
+        await h.press("F", "X", "R", "P")
         #expect(h.snapshot.dialog == nil)
         h.model.handle(.action(.finalizeInvoice))
         await h.model.idle()

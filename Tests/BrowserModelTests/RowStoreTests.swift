@@ -140,8 +140,8 @@ import Testing
         let (h, pane) = try await Self.pagedThrough(customers: 10_000, perPage: 100)
         await h.press("G")
         #expect(pane.rowCount == 10_000)
-        #expect(pane.residentPageCount <= ListPane.residentPageLimit)
-        #expect(pane.residentRecordCount <= ListPane.residentPageLimit * 100 + ResidentWindow.singleLimit)
+        #expect(pane.diagnostics.residentPageCount <= ListPane.residentPageLimit)
+        #expect(pane.diagnostics.residentRecordCount <= ListPane.residentPageLimit * 100 + ResidentWindow.singleLimit)
         #expect(pane.selectedRecord?.id == "c10000")
         // Every row still draws, from the compact store.
         await h.press("g")
@@ -151,9 +151,9 @@ import Testing
     @Test func jumpingToARowWhosePageIsNotHeldReadsItBack() async throws {
         let (h, pane) = try await Self.pagedThrough(customers: 200, perPage: 10)
         #expect(pane.rowCount == 200)
-        #expect(pane.residentPageCount <= ListPane.residentPageLimit)
+        #expect(pane.diagnostics.residentPageCount <= ListPane.residentPageLimit)
         let listedBefore = await h.ds.count("list customers p1")
-        let rereadsBefore = pane.rereadsStarted
+        let rereadsBefore = pane.diagnostics.rereadsStarted
         h.model.handle(KeyPress("g"))
         // At once: the row is shown and known, its record is not (actions wait for it).
         #expect(h.selectedID == "c1")
@@ -163,9 +163,9 @@ import Testing
         await h.model.idle()
         #expect(pane.selectedRecord?.id == "c1")
         #expect(pane.selectedRecord?.json.string("email") == "c1@example.com")
-        #expect(pane.rereadsStarted > rereadsBefore)
+        #expect(pane.diagnostics.rereadsStarted > rereadsBefore)
         #expect(await h.ds.count("list customers p1") == listedBefore + 1)
-        #expect(pane.residentPageCount <= ListPane.residentPageLimit)
+        #expect(pane.diagnostics.residentPageCount <= ListPane.residentPageLimit)
         #expect(pane.rowCount == 200)
     }
 
@@ -223,7 +223,7 @@ import Testing
         #expect(h.column(0).contains("Renamed 29"))
         #expect(h.column(0).contains("Customer 18 v29"))
         // 120 replaced rows were stored; compaction keeps the store near its live size.
-        #expect(pane.storeSlotCount <= 2 * 20 + 16 + 4)
+        #expect(pane.diagnostics.storeSlotCount <= 2 * 20 + 16 + 4)
     }
 
     /// The dashboard's customer panes follow a customer whose record had to be read back.
@@ -244,6 +244,6 @@ import Testing
         await h.model.idle()
         #expect(customers.selectedRecord?.id == "c1")
         #expect(h.column(0, of: h.pane("dashboard.invoices")) == ["INV-A"])
-        #expect(customers.residentPageCount <= ListPane.residentPageLimit)
+        #expect(customers.diagnostics.residentPageCount <= ListPane.residentPageLimit)
     }
 }

@@ -34,19 +34,24 @@ import Testing
         }
     }
 
-    static func start() async throws -> Live {
+    static func start(perPage: Int = 20) async throws -> Live {
         let server = SandboxServer(options: SandboxOptions(customers: 12, referenceDate: Date(timeIntervalSince1970: 1_795_262_400)))
         let baseURL = try await server.start()
         let client = try LagoClient(configuration: LagoClientConfiguration(baseURL: baseURL, apiKey: "lago-sandbox-key"), transport: CurlTransport())
+        return try await start(server: server, client: client, perPage: perPage)
+    }
+
+    /// A browser over `client` (on `server`), its cache in a temporary directory.
+    static func start(server: SandboxServer, client: LagoClient, perPage: Int = 20) async throws -> Live {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lagotui-browser-\(UUID().uuidString)")
         let cache = PageCache(configuration: CacheConfiguration(directory: directory, profile: "sandbox"), fetcher: LagoPageFetcher(client: client))
         let source = CachedLagoDataSource(client: client, cache: cache)
         var config = BrowserConfiguration()
         config.selectionDebounce = .zero
-        config.perPage = 20
+        config.perPage = perPage
         config.downloadDirectory = directory.appendingPathComponent("pdf")
         let clock = ManualBrowserClock()
-        let model = BrowserModel(session: BrowserSession(profile: ProfileInfo(name: "sandbox", environment: .test, readOnly: false, apiHost: baseURL.host ?? ""),
+        let model = BrowserModel(session: BrowserSession(profile: ProfileInfo(name: "sandbox", environment: .test, readOnly: false, apiHost: client.configuration.baseURL.host ?? ""),
                                                          dataSource: source),
                                  configuration: config, clock: clock)
         model.start()
@@ -124,7 +129,7 @@ import Testing
         guard live.rows.first != nil else { Issue.record("no outstanding invoice"); return }
         await live.press("P", "right", "enter")
         #expect(live.model.snapshot().toasts.last?.level == .success)
-        await live.press("V", "right", "enter")
+        await live.press("X", "right", "enter")
         #expect(live.model.snapshot().toasts.last?.text.hasPrefix("Voided") == true)
     }
 

@@ -11,9 +11,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Where wire names may be spelled. The typed list queries are dead code on their way out
-    /// (issue 13 item 6) and are listed only until they are deleted.
-    static let owners = ["Sources/LagoAPI/Catalog/", "Sources/LagoSandbox/", "Sources/LagoAPI/Queries/"]
+    /// Where wire names may be spelled.
+    static let owners = ["Sources/LagoAPI/Catalog/", "Sources/LagoSandbox/"]
 
     /// Every Swift file under Sources/ outside the owners, with its text.
     static func sources() throws -> [(path: String, text: String)] {

@@ -3,7 +3,8 @@ import LagoTesting
 import Testing
 @testable import LagoAPI
 
-/// The typed calls send the right method, path, query and body, and decode what comes back.
+/// The typed calls (the catalogue-driven `list`/`record`, actions, usage, analytics) send the
+/// right method, path, query and body, and decode what comes back.
 @Suite struct ModelEndpointCallTests {
     let transport = ScriptedTransport()
 
@@ -12,7 +13,8 @@ import Testing
     @Test func invoiceListSendsFiltersAndPaging() async throws {
         transport.on(.get, "/invoices", json: #"{"invoices":[\#(Self.invoiceJSON)],"meta":{"current_page":2,"next_page":null,"prev_page":1,"total_pages":2,"total_count":101}}"#)
         let client = try transport.makeClient()
-        let page = try await client.invoices(InvoiceListQuery(statuses: [.finalized], paymentOverdue: true), page: 2, perPage: 100)
+        let page = try await client.list(.invoices, filters: [("status", ["finalized"]), ("payment_overdue", ["true"])], page: 2,
+                                         perPage: 100, as: Invoice.self)
         #expect(page.items.map(\.number) == ["ACM-001"])
         #expect(page.items.first?.totalAmount?.formatted == "€15.00")
         #expect(page.meta.totalCount == 101)
@@ -28,10 +30,10 @@ import Testing
     @Test func invalidFiltersAreRefusedBeforeAnyRequest() async throws {
         let client = try transport.makeClient()
         await #expect(throws: LagoQueryError.self) {
-            _ = try await client.invoices(InvoiceListQuery(statuses: [.generating]))
+            _ = try await client.list(.invoices, filters: [("status", ["generating"])], as: Invoice.self)
         }
         await #expect(throws: LagoQueryError.self) {
-            _ = try await client.customer(externalId: "")
+            _ = try await client.record(.customers, key: "", as: Customer.self)
         }
         #expect(transport.calls.isEmpty)
     }
@@ -40,9 +42,9 @@ import Testing
         transport.on(.get, "/customers/", json: #"{"customer":{"lago_id":"c-1","external_id":"acme/eu 1","name":"Acme"}}"#)
         transport.on(.get, "/plans/", json: #"{"plan":{"lago_id":"p-1","code":"pro","amount_cents":4900,"amount_currency":"USD"}}"#)
         let client = try transport.makeClient()
-        let customer = try await client.customer(externalId: "acme/eu 1")
+        let customer = try await client.record(.customers, key: "acme/eu 1", as: Customer.self)
         #expect(customer.displayName == "Acme")
-        let plan = try await client.plan(code: "pro")
+        let plan = try await client.record(.plans, key: "pro", as: Plan.self)
         #expect(plan.amount?.formatted == "$49.00")
         #expect(transport.calls.map(\.path) == ["/customers/acme%2Feu%201", "/plans/pro"])
     }
@@ -51,14 +53,15 @@ import Testing
         transport.on(.get, "/wallet_transactions/t-1", json: #"{"wallet_transaction":{"lago_id":"t-1","amount":"5.0"}}"#)
         transport.on(.get, "/payments/p-1", json: #"{"lago_id":"p-1","amount_cents":700,"amount_currency":"JPY"}"#)
         let client = try transport.makeClient()
-        #expect(try await client.walletTransaction(lagoId: "t-1").amount == 5)
-        #expect(try await client.payment(lagoId: "p-1").amount?.formatted == "¥700")
+        #expect(try await client.record(.walletTransactions, key: "t-1", as: WalletTransaction.self).amount == 5)
+        #expect(try await client.record(.payments, key: "p-1", as: Payment.self).amount?.formatted == "¥700")
     }
 
     @Test func walletTransactionsAreListedUnderTheirWallet() async throws {
-        transport.on(.get, "/wallets/w-1/wallet_transactions", json: #"{"wallet_transactions":[],"meta":{"current_page":0,"total_pages":0,"total_count":0}}"#)
+        transport.on(.get, "/wallets/1a901a90-1a90-1a90-1a90-1a901a901a90/wallet_transactions", json: #"{"wallet_transactions":[],"meta":{"current_page":0,"total_pages":0,"total_count":0}}"#)
         let client = try transport.makeClient()
-        let page = try await client.walletTransactions(WalletTransactionListQuery(walletId: "w-1", transactionStatus: .granted))
+        let page = try await client.list(.walletTransactions, filters: [("wallet_id", ["1a901a90-1a90-1a90-1a90-1a901a901a90"]), ("transaction_status", ["granted"])],
+                                         as: WalletTransaction.self)
         #expect(page.items.isEmpty)
         #expect(transport.calls.first?.query("transaction_status") == "granted")
     }
@@ -66,7 +69,9 @@ import Testing
     @Test func billingEntitiesComeWithoutMeta() async throws {
         transport.on(.get, "/billing_entities", json: #"{"billing_entities":[{"lago_id":"b1","code":"acme"},{"lago_id":"b2","code":"eu"}]}"#)
         let client = try transport.makeClient()
-        #expect(try await client.billingEntities().map(\.code) == ["acme", "eu"])
+        #expect(try await client.list(.billingEntities, as: BillingEntity.self).items.map(\.code) == ["acme", "eu"])
+        #expect(transport.calls.first?.query("page") == nil && transport.calls.first?.query("per_page") == nil,
+                "billing entities are not paginated")
     }
 
     @Test func invoiceActionsReturnTheUpdatedInvoice() async throws {
@@ -184,7 +189,7 @@ import Testing
         ])
         let client = try transport.makeClient()
         var codes: [String] = []
-        for try await page in try client.allRecords(UnfilteredListQuery<Tax>(), perPage: 1) {
+        for try await page in try client.allRecords(.taxes, perPage: 1, as: Tax.self) {
             codes += page.items.map(\.code)
         }
         #expect(codes == ["vat", "gst"])

@@ -58,7 +58,71 @@ struct SerializerKeysTests {
             try await check("analytics_invoiced_usage", "/analytics/invoiced_usage", paginated: false)
             problems += try await shapes.drift(client, resource: "customer_usage",
                                                show: "/customers/\(customer)/current_usage?external_subscription_id=\(subscription)")
+            // Past usage needs an invoiced period: the first active subscription that has one.
+            var pastUsage: String? = nil
+            for item in try await client.get("/subscriptions?per_page=100").json.list("subscriptions") {
+                guard let c = item.string("external_customer_id"), let s = item.string("external_id") else { continue }
+                let path = "/customers/\(c)/past_usage?external_subscription_id=\(s)"
+                if try await client.get(path).json.object("meta").int("total_count") ?? 0 > 0 { pastUsage = path; break }
+            }
+            problems += try await shapes.drift(client, resource: "customer_usage", related: "GET /customers/:customer_external_id/past_usage",
+                                               path: try #require(pastUsage), sameSerializer: true)
+            let usage = "/customers/\(customer)"
+            problems += try await shapes.drift(client, resource: "customer_usage", related: "GET /customers/:customer_external_id/projected_usage",
+                                               path: "\(usage)/projected_usage?external_subscription_id=\(subscription)")
             #expect(problems.isEmpty, "sandbox records differ from lago-api's serializers:\n\(problems.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("action responses carry the includes of their action: full invoice on finalize, base keys on download, none on top-up",
+          .enabled(if: SerializerShapes.available, "../shared/lago/serializers.json is missing: serializer-keys check skipped"))
+    func actionResponses() async throws {
+        let shapes = try SerializerShapes.load()
+        try await withSandbox { client in
+            let drafts = try await client.get("/invoices?statuses[]=draft&per_page=100").json.list("invoices")
+            let id = try #require(drafts.first { $0.string("invoice_type") == "subscription" }?.string("lago_id"))
+            var problems: [String] = []
+            let finalized = try await client.send("PUT", "/invoices/\(id)/finalize")
+            try #require(finalized.status == 200)
+            problems += shapes.drift(try #require(try OrderedRecord(json: finalized.body)["invoice"]), resource: "invoice", action: .show)
+            // The first download starts the PDF (empty 200); the second finds it and renders base keys.
+            _ = try await client.send("POST", "/invoices/\(id)/download")
+            let download = try await client.send("POST", "/invoices/\(id)/download")
+            try #require(download.status == 200 && !download.body.isEmpty)
+            problems += shapes.drift(try #require(try OrderedRecord(json: download.body)["invoice"]), resource: "invoice", action: .bare)
+            let wallet = try #require(try await client.get("/wallets?per_page=100").json.list("wallets")
+                .first { $0.string("status") == "active" }?.string("lago_id"))
+            let topUp = try await client.send("POST", "/wallet_transactions", body: ["wallet_transaction": [
+                "wallet_id": wallet, "paid_credits": "10", "granted_credits": "5",
+            ]])
+            try #require(topUp.status == 200)
+            let created = try OrderedRecord(json: topUp.body)
+            #expect(created.keys == ["wallet_transactions"], "POST /wallet_transactions has no meta")
+            let transactions = created["wallet_transactions"]?.elements ?? []
+            #expect(transactions.count == 2)
+            for transaction in transactions { problems += shapes.drift(transaction, resource: "wallet_transaction", action: .bare) }
+            #expect(problems.isEmpty, "action responses differ from lago-api's serializers:\n\(problems.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("error bodies carry Lago's envelope keys in order (400, 401, 404, 405, 422)",
+          .enabled(if: SerializerShapes.available, "../shared/lago/serializers.json is missing: serializer-keys check skipped"))
+    func errorEnvelopes() async throws {
+        let shapes = try SerializerShapes.load()
+        try await withSandbox { client in
+            let draft = try #require(try await client.get("/invoices?statuses[]=draft&per_page=1").json.list("invoices").first?.string("lago_id"))
+            let replies: [(status: Int, reply: SandboxClient.Reply)] = [
+                (400, try await client.send("POST", "/wallet_transactions", body: [String: String]())),
+                (401, try await client.send("GET", "/customers", key: "not-the-key")),
+                (404, try await client.get("/invoices/00000000-0000-4000-8000-000000000000")),
+                (405, try await client.send("POST", "/invoices/\(draft)/void")),
+                (422, try await client.get("/invoices?payment_overdue=perhaps")),
+            ]
+            for (status, reply) in replies {
+                #expect(reply.status == status)
+                let expected = try #require(shapes.errorKeys[String(status)], "serializers.json has no \(status) shape")
+                #expect(try OrderedRecord(json: reply.body).keys == expected, "\(status) body: \(reply.text)")
+            }
         }
     }
 

@@ -15,9 +15,12 @@ struct NetworkSessionTests {
         ["LAGO_API_KEY": key, "HOME": work + "/home", "XDG_CONFIG_HOME": work + "/config", "XDG_CACHE_HOME": work + "/cache"]
     }
 
-    /// A browser session as `lagotui` builds it, opened on the invoices list; its row count.
+    /// A browser session as `lagotui` builds it, opened on the invoices list: its row count
+    /// and what the header says about the API.
     @MainActor
-    static func browseInvoices(apiURL: String, caFile: String?, environment: [String: String]) async throws -> Int {
+    static func browseInvoices(apiURL: String, caFile: String?, environment: [String: String]) async throws
+        -> (rows: Int, apiStatus: String?)
+    {
         var commandLine = CommandLineSettings()
         commandLine.apiURL = apiURL
         commandLine.network.caFile = caFile
@@ -28,9 +31,9 @@ struct NetworkSessionTests {
         model.start()
         await model.idle()
         await model.command("inv")
-        guard case let .table(table) = model.focusedPaneSnapshot.content else { return -1 }
-        #expect(model.snapshot().header.apiStatus == nil, "\(model.snapshot().header)")
-        return table.rows.count
+        let rows: Int
+        if case let .table(table) = model.focusedPaneSnapshot.content { rows = table.rows.count } else { rows = -1 }
+        return (rows, model.snapshot().header.apiStatus)
     }
 
     @Test func browserLoadsThroughNginxAndCachesPerBaseURLIncludingThePrefix() async throws {
@@ -39,10 +42,10 @@ struct NetworkSessionTests {
             let environment = Self.environment(work, key: f.sandbox.options.apiKey)
             let viaNginx = try await Self.browseInvoices(apiURL: f.nginx.baseURL.absoluteString, caFile: f.certificates.caCertificate,
                                                          environment: environment)
-            #expect(viaNginx > 0)
+            #expect(viaNginx.rows > 0 && viaNginx.apiStatus == nil, "\(viaNginx)")
             #expect(f.nginx.accessLog.contains { $0.uri.hasPrefix("/lago/api/v1/invoices") && $0.serverProtocol == "HTTP/2.0" })
             let direct = try await Self.browseInvoices(apiURL: f.sandbox.baseURL.absoluteString, caFile: nil, environment: environment)
-            #expect(direct == viaNginx)
+            #expect(direct.rows == viaNginx.rows && direct.apiStatus == nil)
 
             let files = (try? FileManager.default.contentsOfDirectory(atPath: work + "/cache/lagotui")) ?? []
             let databases = Set(files.filter { $0.hasSuffix(".sqlite") })
@@ -50,6 +53,19 @@ struct NetworkSessionTests {
                 "default@\(CacheLocation.originTag(f.nginx.baseURL)).sqlite",
                 "default@\(CacheLocation.originTag(f.sandbox.baseURL)).sqlite",
             ], "one cache per base URL: \(files)")
+        }
+    }
+
+    /// The browser over a refused certificate names the cause in its header, and the
+    /// sandbox behind nginx never sees a request.
+    @Test func browserHeaderNamesARefusedCertificate() async throws {
+        try await withNginx(certificate: { $0.expired }) { f in
+            let before = try await f.sandboxRequests()
+            let environment = Self.environment(f.runner.workDirectory.path, key: f.sandbox.options.apiKey)
+            let browsed = try await Self.browseInvoices(apiURL: f.nginx.baseURL.absoluteString, caFile: f.certificates.caCertificate,
+                                                        environment: environment)
+            #expect(browsed.apiStatus == "cannot reach Lago: the TLS certificate of 127.0.0.1 has expired", "\(browsed)")
+            #expect(try await f.sandboxRequests() == before)
         }
     }
 

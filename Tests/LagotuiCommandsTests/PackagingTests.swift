@@ -141,6 +141,8 @@ import Testing
 
     @Test func bashCompletesStatusValuesOfTheNamedStreamAndThemeNames() async throws {
         #expect(try await bashCompletions("lagotui export wallet_transactions --status ") == ["failed", "pending", "settled"])
+        let feeTypes = try await bashCompletions("lagotui export fees --fee-type ")
+        #expect(feeTypes == ShellCompletion.knownValues(of: .feeType, for: .resource(.fees)).sorted() && feeTypes.contains("charge"), "\(feeTypes)")
         let themes = try await bashCompletions("lagotui --theme ")
         #expect(["dark", "high-contrast", "light", "live-frame", "monochrome"].allSatisfy(themes.contains), "\(themes)")
     }

@@ -119,8 +119,8 @@ import Testing
         guard let invoice = live.rows.first else { Issue.record("no outstanding invoice in the seed"); return }
         try await live.setFaults("truncate:1.0")
         // Open the confirmation twice, move to the action button and hammer Enter.
-        live.model.handle(KeyPress("V"))
-        live.model.handle(KeyPress("V"))
+        live.model.handle(KeyPress("X"))
+        live.model.handle(KeyPress("X"))
         live.model.handle(.right)
         for _ in 0..<5 { live.model.handle(.enter) }
         await live.model.idle()
@@ -138,7 +138,7 @@ import Testing
         await live.press("enter")   // dismiss
         #expect(live.snapshot.dialog == nil)
         // It is now voided; voiding is no longer offered (the re-read status is used).
-        await live.press("V")
+        await live.press("X")
         let after = live.snapshot
         #expect(after.dialog?.title != "Void invoice" || after.dialog == nil, "\(String(describing: after.dialog))")
         let routesAfter = try await live.requestsPerRoute()

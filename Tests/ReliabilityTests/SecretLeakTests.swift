@@ -39,7 +39,7 @@ import Testing
             collect()
         }
         await live.command("inv outstanding")
-        await live.press("V", "right", "enter")
+        await live.press("X", "right", "enter")
         collect()
         await live.press("enter")
         try await live.setFaults("")

@@ -40,17 +40,15 @@ import Testing
         let s = try await start()
         defer { Task { await s.server.stop() } }
         let d = s.driver
-        let firstCustomer = try await s.client.customers(page: 1, perPage: 5).items.first
+        let firstCustomer = try await s.client.list(.customers, perPage: 5, as: Customer.self).items.first
         await d.expectLine("customers [")
         if let name = firstCustomer?.name { await d.expectLine(String(name.prefix(12))) }
         for g in d.screen.allGraphemes { #expect(!g.unicodeScalars.contains { TextSanitizer.isHazard($0) }) }
 
         // Retry a failed payment (the seed has no drafts today; finalize is covered on the
         // in-memory browser). The confirmation opens with Cancel focused.
-        var failedQuery = InvoiceListQuery()
-        failedQuery.statuses = [.finalized]
-        failedQuery.paymentStatuses = [.failed]
-        let failed = try await s.client.invoices(failedQuery, page: 1, perPage: 100).items
+        let failed = try await s.client.list(.invoices, filters: [("status", ["finalized"]), ("payment_status", ["failed"])],
+                                             perPage: 100, as: Invoice.self).items
         try #require(!failed.isEmpty, "the sandbox seed has invoices with failed payments")
         await d.press(":")
         await d.type("inv status=finalized payment_status=failed")

@@ -32,7 +32,7 @@ import LagoAPI
         Scenario(name: "overdue", keys: ["O"], expect: "overdue"),
         Scenario(name: "help", keys: ["?"], expect: "Help — Esc closes"),
         Scenario(name: "top-up form", keys: ["tab", "tab", "tab", "tab", "T"], expect: "Top up"),
-        Scenario(name: "live void", keys: ["tab", "tab", "j", "V"], expect: "INV-0041", environment: .live),
+        Scenario(name: "live void", keys: ["tab", "tab", "j", "X"], expect: "INV-0041", environment: .live),
         Scenario(name: "command line", keys: [":", "i", "n", "v"], expect: ":inv"),
         Scenario(name: "filter", keys: ["/", "a", "c"], expect: "/ac"),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrowserModel
 @testable import TerminalUI
 
 /// Charts on the cell buffer at 80x24, 200x60 and 20x6, in colour and monochrome: bars in
@@ -202,6 +203,25 @@ import Testing
         #expect(ChartPalette.resolve(colorMode: .indexed256, theme: dark) == .colour)
         #expect(ChartPalette.resolve(colorMode: .none, theme: dark) == .monochrome)
         #expect(ChartPalette.resolve(colorMode: .direct, theme: mono) == .monochrome)
+    }
+
+    @Test(arguments: [ChartPalette.colour, .monochrome])
+    func chartPaneDrawsItsChartMetersAndLines(palette: ChartPalette) {
+        let bars = months().map { ChartSnapshot.Bar(label: $0.label, value: $0.value, valueLabel: $0.valueLabel, kind: $0.kind == .highlight ? .highlight : .normal) }
+        let chart = ChartSnapshot(chartTitle: "amount per period", bars: bars, legend: [(.normal, "invoiced"), (.highlight, "current period so far")],
+                                  meters: [.init(title: "Lifetime usage → threshold 1 of 2", value: 62_000, target: 100_000, label: "€620.00 of €1000.00")],
+                                  lines: [StyledText("m switches the chart to api_calls units")], emptyChart: "none")
+        let screen = CellBufferScreen(rows: 24, columns: 80)
+        var renderer = BrowserRenderer()
+        renderer.chartPalette = palette
+        renderer.drawChart(chart, in: Rect(row: 0, column: 0, rows: 24, columns: 80), canvas: Canvas(screen: screen))
+        let lines = screen.lines()
+        #expect(lines[0] == "amount per period")
+        #expect(lines.contains { $0.contains("Dec") && $0.contains("Jan") }, "\(screen.dump())")
+        #expect(lines[21].hasPrefix("Lifetime usage → threshold 1 of 2"), "\(screen.dump())")
+        #expect(lines[22].hasSuffix(" 62% €620.00 of €1000.00"))
+        #expect(lines[23] == "m switches the chart to api_calls units")
+        #expect(screen.allGraphemes.contains("▓") == (palette == .monochrome))
     }
 }
 

@@ -26,43 +26,67 @@ enum ActionRules {
         }
         let json = record.json
         let status = json.string("status") ?? ""
-        let payment = json.string("payment_status") ?? ""
         switch action {
-        case .finalizeInvoice:
-            guard record.resource == .invoices else { return .disabled("only invoices can be finalized") }
-            return status == "draft" ? .enabled : .disabled("only draft invoices can be finalized")
-        case .refreshInvoice:
-            guard record.resource == .invoices else { return .disabled("only invoices can be refreshed") }
-            return status == "draft" ? .enabled : .disabled("only draft invoices can be refreshed")
-        case .retryPayment:
-            guard record.resource == .invoices else { return .disabled("only invoices have payments to retry") }
-            guard status == "finalized" else { return .disabled("only finalized invoices can be retried") }
-            if payment == "succeeded" { return .disabled("payment already succeeded") }
-            return ["failed", "pending"].contains(payment) ? .enabled : .disabled("payment must be failed or pending")
-        case .downloadPDF:
-            guard record.resource == .invoices else { return .disabled("only invoices have a PDF") }
-            guard status == "finalized" else { return .disabled("only finalized invoices have a PDF") }
-            if json.string("tax_status") == "pending" { return .disabled("taxes are still pending") }
-            return .enabled
-        case .voidInvoice:
-            guard record.resource == .invoices else { return .disabled("only invoices can be voided") }
-            return status == "finalized" ? .enabled : .disabled("only finalized invoices can be voided")
+        case .finalizeInvoice, .refreshInvoice, .retryPayment, .downloadPDF, .voidInvoice:
+            guard record.resource == .invoices else { return .disabled(notAnInvoice(action)) }
+            return invoiceAvailability(action, InvoiceFacts(json))
         case .estimateCreditNote:
             guard record.resource == .invoices else { return .disabled("only invoices can be credited") }
             return status == "finalized" ? .enabled : .disabled("only finalized invoices can be credited")
         case .topUpWallet:
             guard record.resource == .wallets else { return .disabled("only wallets can be topped up") }
             return status == "active" ? .enabled : .disabled("only active wallets can be topped up")
+        case .diagnoseUsage:
+            guard record.resource == .subscriptions else { return .disabled("only subscriptions have usage to explain") }
+            return status == "active" ? .enabled : .disabled("only active subscriptions have current usage")
+        case .usageHistory:
+            guard record.resource == .subscriptions else { return .disabled("only subscriptions have usage") }
+            return status == "active" ? .enabled : .disabled("only active subscriptions have current usage")
+        case .subscriptionEvents:
+            return record.resource == .subscriptions ? .enabled : .disabled("only subscriptions have events")
         case .openWeb:
             return ctx.hasWebApp ? .enabled : .disabled("no Lago web app address for this profile")
+        case .copyLink:
+            return [.invoices, .customers].contains(record.resource) ? .enabled : .disabled("only invoices (payment URL) and customers (portal URL) have links")
         default:
             return .enabled
         }
     }
 
+    /// Lago's rule for an invoice action on one invoice (single and bulk actions alike).
+    static func invoiceAvailability(_ action: ActionID, _ f: InvoiceFacts) -> Availability {
+        switch action {
+        case .finalizeInvoice:
+            return f.status == .draft ? .enabled : .disabled("only draft invoices can be finalized")
+        case .refreshInvoice:
+            return f.status == .draft ? .enabled : .disabled("only draft invoices can be refreshed")
+        case .retryPayment:
+            guard f.status == .finalized else { return .disabled("only finalized invoices can be retried") }
+            if f.paymentStatus == .succeeded { return .disabled("payment already succeeded") }
+            return [.failed, .pending].contains(f.paymentStatus) ? .enabled : .disabled("payment must be failed or pending")
+        case .downloadPDF:
+            guard f.status == .finalized else { return .disabled("only finalized invoices have a PDF") }
+            return f.taxPending ? .disabled("taxes are still pending") : .enabled
+        case .voidInvoice:
+            return f.status == .finalized ? .enabled : .disabled("only finalized invoices can be voided")
+        default:
+            return .enabled
+        }
+    }
+
+    private static func notAnInvoice(_ action: ActionID) -> String {
+        switch action {
+        case .finalizeInvoice: return "only invoices can be finalized"
+        case .refreshInvoice: return "only invoices can be refreshed"
+        case .retryPayment: return "only invoices have payments to retry"
+        case .downloadPDF: return "only invoices have a PDF"
+        default: return "only invoices can be voided"
+        }
+    }
+
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .openWeb, .downloadPDF, .estimateCreditNote, .detail, .rawJSON, .drillDown: return true
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .estimateCreditNote, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
         default: return isMutating(action)
         }
     }

@@ -10,6 +10,10 @@ struct DialogState {
         case topUp(TopUpForm)
         /// A result to acknowledge.
         case message
+        /// Confirm a bulk action on the marked invoices (`requiredText`: the count, live profile).
+        case bulk(BulkPlan, requiredText: String?)
+        /// A bulk run's progress: Esc or Stop stops starting new requests.
+        case bulkProgress
     }
 
     struct Field {

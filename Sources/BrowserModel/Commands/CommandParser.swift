@@ -11,6 +11,8 @@ public enum BrowserCommandLine: Equatable, Sendable {
     case overdue
     /// MRR, revenue, usage, collection and overdue balance by month (`:analytics`).
     case analytics
+    /// One event explained: its metric and its fee or usage charge (`:event TXN_ID`).
+    case event(String)
     /// Back to the customers dashboard.
     case dashboard
     /// Switch to another configured profile (`:profile eu-live`), or list them.
@@ -19,6 +21,8 @@ public enum BrowserCommandLine: Equatable, Sendable {
     case sort(column: String, ascending: Bool?)
     /// Server search on the focused list (`:search acme`); no term clears it.
     case search(String?)
+    /// Save the last bulk run's results as NDJSON (`:w results.ndjson`).
+    case write(path: String)
     case help
     case quit
 }
@@ -70,6 +74,7 @@ public enum CommandParser {
         for n in ["profile", "profiles", "ctx"] { map[n] = "profile" }
         for n in ["sort"] { map[n] = "sort" }
         for n in ["search"] { map[n] = "search" }
+        for n in ["w", "write"] { map[n] = "write" }
         for n in ["help", "h"] { map[n] = "help" }
         for n in ["quit", "q", "exit"] { map[n] = "quit" }
         return map
@@ -83,6 +88,7 @@ public enum CommandParser {
             throw CommandError(message: "unknown command \"\(first)\"")
         }
         let args = Array(words.dropFirst())
+        if first.lowercased() == "event", args.count == 1, !args[0].contains("=") { return .event(args[0]) }
         switch target {
         case "usage":
             guard args.count <= 2 else { throw CommandError(message: "usage: :usage [customer] subscription") }
@@ -106,6 +112,9 @@ public enum CommandParser {
             }
             return .sort(column: col, ascending: asc)
         case "search": return .search(args.isEmpty ? nil : args.joined(separator: " "))
+        case "write":
+            guard !args.isEmpty else { throw CommandError(message: "usage: :w FILE (saves the last bulk results as NDJSON)") }
+            return .write(path: args.joined(separator: " "))
         case "help": return .help
         case "quit": return .quit
         default:

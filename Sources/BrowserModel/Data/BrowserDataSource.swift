@@ -97,6 +97,12 @@ public enum BrowserMutation: Sendable, Equatable {
     case topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?)
 }
 
+/// A link to hand a customer: an invoice's payment URL or a customer's portal URL.
+public enum CustomerLink: Sendable, Equatable {
+    case payment(invoiceId: String)
+    case portal(externalCustomerId: String)
+}
+
 /// Errors a data source reports, already sorted into what the user must be told.
 public enum BrowserDataError: Error, Sendable, Equatable {
     /// Lago answered and said no (4xx with a reason). Nothing changed.
@@ -107,6 +113,8 @@ public enum BrowserDataError: Error, Sendable, Equatable {
     case unavailable(String)
     /// The feature is not enabled for this organization (e.g. projected usage, API logs).
     case notSupported(String)
+    /// 429: Lago did not process the request and asks to wait `retryAfter` seconds (when it said).
+    case rateLimited(retryAfter: Double?, message: String)
 
     /// One line for humans.
     public var message: String {
@@ -116,6 +124,7 @@ public enum BrowserDataError: Error, Sendable, Equatable {
         case let .outcomeUnknown(m): return "outcome unknown: \(m)"
         case let .unavailable(m): return m
         case let .notSupported(m): return m
+        case let .rateLimited(_, m): return m
         }
     }
 }
@@ -162,6 +171,12 @@ public protocol BrowserDataSource: Sendable {
                             progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
     /// Instant matches for `term` from the local cache (full-text), or empty.
     func searchCached(_ request: ListRequest, term: String) async -> [Data]
+    /// The `usage_periods` array of past (invoiced) usage, newest first, at most `periods`.
+    func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data
+    /// The `lifetime_usage` object of an active subscription.
+    func lifetimeUsage(externalSubscriptionId: String) async throws -> Data
+    /// Asks Lago for a payment or portal URL (never cached: portal tokens expire).
+    func link(_ link: CustomerLink) async throws -> URL
 }
 
 extension BrowserDataSource {
@@ -181,6 +196,14 @@ extension BrowserDataSource {
     public func analytics(_ series: AnalyticsSeries, query: [URLQueryItem], forceRefresh: Bool) async throws -> Data {
         throw BrowserDataError.notSupported("analytics are not available from this data source")
     }
+
+    public func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data {
+        throw BrowserDataError.notSupported("past usage is not available here")
+    }
+    public func lifetimeUsage(externalSubscriptionId: String) async throws -> Data {
+        throw BrowserDataError.notSupported("lifetime usage is not available here")
+    }
+    public func link(_ link: CustomerLink) async throws -> URL { throw BrowserDataError.notSupported("links are not available from this data source") }
 }
 
 extension ResourceKind {

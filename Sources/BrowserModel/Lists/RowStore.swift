@@ -26,7 +26,7 @@ struct CompactRow {
 /// Every loaded row of a list, compactly: a few hundred bytes per row in two byte arenas
 /// instead of a parsed JSON tree, cell strings and a filter string per row (issue 8: 100,000
 /// invoices took 1.4 GB that way). Rows live in append-only *slots*; a changed row gets a new
-/// slot and the old one is left dead (`ListPane` decides which slots are shown, and compacts).
+/// slot and the old one is left dead (`ListState` decides which slots are shown, and compacts).
 ///
 /// Per slot, the `records` arena holds: a flags byte and LEB128 lengths (id, lookup key,
 /// cells, sort texts, page, and the haystack's length when the id is not stored apart), the
@@ -453,7 +453,8 @@ struct RowMaker: @unchecked Sendable {
         items.compactMap { data in
             guard let json = try? JSONValue.parse(data) else { return nil }
             let row = row(json)
-            return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data)
+            return BuiltRow(row: row, record: RowStore.encode(row, page: page, columnCount: descriptor.columns.count), json: data,
+                            facts: resource == .invoices ? InvoiceFacts(json) : nil)
         }
     }
 }
@@ -463,4 +464,6 @@ struct BuiltRow: Sendable {
     var row: CompactRow
     var record: [UInt8]
     var json: Data
+    /// What marks and bulk plans need of an invoice (nil for other resources).
+    var facts: InvoiceFacts?
 }

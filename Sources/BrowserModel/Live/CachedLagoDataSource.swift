@@ -79,7 +79,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     /// The LagoAPI action behind a browser mutation (its method, path and body).
-    static func action(_ mutation: BrowserMutation) throws -> LagoAction {
+    public static func action(_ mutation: BrowserMutation) throws -> LagoAction {
         switch mutation {
         case let .finalizeInvoice(id): try .finalizeInvoice(lagoId: id)
         case let .refreshInvoice(id): try .refreshInvoice(lagoId: id)
@@ -169,12 +169,23 @@ public struct CachedLagoDataSource: BrowserDataSource {
         }
     }
 
+    public func link(_ link: CustomerLink) async throws -> URL {
+        do {
+            switch link {
+            case let .payment(id): return try await client.paymentURL(invoiceId: id)
+            case let .portal(ext): return try await client.portalURL(externalCustomerId: ext)
+            }
+        } catch {
+            throw Self.map(error, mutation: false)
+        }
+    }
+
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] {
         await cache.search(term, in: [.records(request.resource)], limit: 50).map(\.json)
     }
 
     /// Sorts a LagoError into what the browser must tell the user.
-    static func map(_ error: any Error, mutation: Bool) -> BrowserDataError {
+    public static func map(_ error: any Error, mutation: Bool) -> BrowserDataError {
         if let e = error as? BrowserDataError { return e }
         if let f = error as? FetchFailure { return map(f.error, mutation: mutation) }
         guard let e = error as? LagoError else { return .unavailable(String(describing: error)) }
@@ -192,6 +203,9 @@ public struct CachedLagoDataSource: BrowserDataSource {
             return .outcomeUnknown("check the \(subject) before retrying")
         case .network, .timeout:
             return mutation ? .outcomeUnknown(e.message) : .unavailable(e.message)
+        case let .rateLimited(retryAfter) where mutation:
+            // Not processed: a bulk run may send it again after the wait.
+            return .rateLimited(retryAfter: retryAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }, message: e.message)
         default: return .unavailable(e.message)
         }
     }

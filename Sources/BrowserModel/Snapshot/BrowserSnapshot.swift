@@ -136,6 +136,8 @@ public enum PaneContent: Sendable, Equatable {
     case text(TextSnapshot)
     /// Bar charts of analytics series.
     case charts(ChartsSnapshot)
+    /// A bar chart, meters and lines (usage history).
+    case chart(ChartSnapshot)
 }
 
 /// A window of a table: only the rows in view are included.
@@ -197,6 +199,8 @@ public struct RowSnapshot: Sendable, Equatable {
     public var changedColumns: Set<Int>
     /// True when this row carries the cursor.
     public var selected: Bool
+    /// Whether the row is marked for a bulk action (and still eligible for one).
+    public var mark: RowMark = .none
 }
 
 /// A scrollable block of text lines.
@@ -207,6 +211,9 @@ public struct TextSnapshot: Sendable, Equatable {
     /// Tab names (e.g. fields / fees / raw JSON) and which one is active.
     public var tabs: [String]
     public var activeTab: Int
+    /// Long lines are word-wrapped to the pane (explanations); `scrollOffset` then counts
+    /// the pane's own lines, not the wrapped ones.
+    public var wraps: Bool = false
 }
 
 /// A line of text with a role and indentation (for trees).

@@ -203,17 +203,8 @@ final class UsagePane: Pane {
     }
 
     func move(_ action: ActionID) -> Bool {
-        let n = rowCount
-        switch action {
-        case .cursorUp: cursor -= 1
-        case .cursorDown: cursor += 1
-        case .pageUp: cursor -= viewportRows
-        case .pageDown: cursor += viewportRows
-        case .top: cursor = 0
-        case .bottom: cursor = n - 1
-        default: return false
-        }
-        cursor = max(0, min(cursor, n - 1))
+        guard let moved = action.moved(cursor, page: viewportRows, count: rowCount) else { return false }
+        cursor = moved
         clamp()
         env.changed()
         return true

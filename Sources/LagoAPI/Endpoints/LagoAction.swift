@@ -68,3 +68,14 @@ extension LagoClient {
         try await mutate(action.method, action.path, body: action.body, rootKey: action.rootKey, as: T.self)
     }
 }
+
+extension LagoClient {
+    /// The path of one record, refused before sending when the identifier is empty (the
+    /// request would list the resource instead).
+    static func recordPath(_ resource: LagoResource, id: String) throws(LagoQueryError) -> String {
+        guard !id.isEmpty else {
+            throw LagoQueryError(parameter: resource.recordKeyField, message: "a \(resource.singularKey.replacingOccurrences(of: "_", with: " ")) needs its \(resource.recordKeyField)")
+        }
+        return resource.recordPath(id: id)
+    }
+}

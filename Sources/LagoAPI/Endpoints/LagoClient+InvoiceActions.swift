@@ -36,6 +36,11 @@ extension LagoClient {
         if let echoed { return echoed }
         return try? await invoice(lagoId: lagoId)
     }
+
+    /// `GET /invoices/{lago_id}`, with fees, credits, subscriptions and billing periods.
+    public func invoice(lagoId: String) async throws -> Invoice {
+        try await getObject(try Self.recordPath(.invoices, id: lagoId), rootKey: LagoResource.invoices.singularKey, as: Invoice.self)
+    }
 }
 
 /// The optional body of `POST /invoices/{id}/void` (amounts in cents).

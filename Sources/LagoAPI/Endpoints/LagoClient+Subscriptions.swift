@@ -1,11 +1,6 @@
 import Foundation
 
 extension LagoClient {
-    /// `GET /subscriptions` with filters (active only unless `statuses` says otherwise).
-    public func subscriptions(_ query: SubscriptionListQuery = .init(), page: Int = 1, perPage: Int? = nil) async throws -> Page<Subscription> {
-        try await list(query, page: page, perPage: perPage)
-    }
-
     /// `GET /subscriptions/{external_id}`, with `plan`. The server looks among active
     /// subscriptions unless `status` names another one (several may share an external id).
     public func subscription(externalId: String, status: SubscriptionStatus? = nil) async throws -> Subscription {
@@ -20,8 +15,8 @@ extension LagoClient {
     /// `GET /subscriptions/{external_id}/lifetime_usage`: usage since the start and progress
     /// toward progressive-billing thresholds.
     public func lifetimeUsage(externalSubscriptionId: String) async throws -> LifetimeUsage {
-        try await getObject(
-            try Self.recordPath(.subscriptions, id: externalSubscriptionId) + "/lifetime_usage",
-            rootKey: "lifetime_usage", as: LifetimeUsage.self)
+        let endpoint = SubscriptionUsageEndpoint.lifetime
+        return try await getObject(try Self.recordPath(.subscriptions, id: externalSubscriptionId) + "/" + endpoint.rawValue,
+                                   rootKey: endpoint.rootKey, as: LifetimeUsage.self)
     }
 }

@@ -1,17 +1,6 @@
 import Foundation
 
 extension LagoClient {
-    /// `GET /wallets/{wallet_id}/wallet_transactions` with filters (newest first).
-    public func walletTransactions(_ query: WalletTransactionListQuery, page: Int = 1, perPage: Int? = nil) async throws -> Page<WalletTransaction> {
-        try await list(query, page: page, perPage: perPage)
-    }
-
-    /// `GET /wallet_transactions/{lago_id}`. The OpenAPI file documents a bare object while
-    /// Lago's serializers wrap it in `wallet_transaction`; both are accepted.
-    public func walletTransaction(lagoId: String) async throws -> WalletTransaction {
-        try await record(WalletTransaction.self, id: lagoId)
-    }
-
     /// `POST /wallet_transactions`: tops up a wallet with paid credits (billed through a credit
     /// invoice; the transaction stays `pending` until that invoice is paid) and/or granted
     /// credits (free, `settled` at once). Returns the created transactions in order paid,

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// Serialised JSON of records that never change once seeded (customers), shared by every copy
-/// of a store: a page of 100 invoices embeds 100 customers, and rendering them again each time
-/// dominated the cost of a page.
+/// Serialised JSON of records that never change once seeded (customers, in the form nested in
+/// invoices and credit notes), shared by every copy of a store: a page of 100 invoices embeds
+/// 100 customers, and rendering them again each time dominated the cost of a page.
 final class RenderCache: Sendable {
     private let customers = Mutex<[Int: [UInt8]]>([:])
 

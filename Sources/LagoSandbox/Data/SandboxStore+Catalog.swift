@@ -96,7 +96,7 @@ extension SandboxStore {
                     GraduatedRange(from: 11, to: 100, perUnitMicros: m(1_000_000), flatMicros: m(5_000_000)),
                     GraduatedRange(from: 101, to: nil, perUnitMicros: m(500_000), flatMicros: 0),
                 ])),
-                addCharge(plan, "active_seats", .standard(unitMicros: m(12_000_000)), display: "Seats"),
+                addCharge(plan, "active_seats", .standard(unitMicros: m(12_000_000)), display: "Seats", advance: true),
                 addCharge(plan, "compute_hours", .standard(unitMicros: m(80_000))),
             ]
             createdAt += 60

@@ -21,6 +21,7 @@ extension SandboxStore {
         let signedUp = customer.createdAt + Self.showcaseDay - customer.createdAt % 3600
         let since = max(signedUp, Int64(CivilTime.monthStart(today, offset: -showcase.invoices.count)) * Self.showcaseDay + 14 * 3600)
         var number = 1
+        var earlierSubscription: Int?
         if let earlier = showcase.upgradedFrom {
             // They upgraded from an earlier plan (three months of it, or six weeks of a weekly
             // one: every period invoiced), whose invoices are all paid.
@@ -28,11 +29,15 @@ extension SandboxStore {
             let from = max(signedUp, since - days * Self.showcaseDay)
             let sub = appendShowcaseSubscription(customer: c, plan: choices[earlier], externalId: "sub_\(slug)_\(number)", from: from, until: since)
             seedSubscriptionInvoices(subscription: sub, startedAt: from, until: since, &rng, scripts: [])
+            earlierSubscription = sub
             number += 1
         }
         let active = appendShowcaseSubscription(customer: c, plan: choices[showcase.plan], externalId: "sub_\(slug)_\(number)", from: since, until: nil)
         seedSubscriptionInvoices(subscription: active, startedAt: since, until: generatedAt, &rng, scripts: showcase.invoices)
         seedEvents(subscription: active, perCharge: 30...60, &rng)
+        if let position = NamePools.showcase.firstIndex(where: { $0.name == showcase.name }) {
+            seedUsageDiagnostics(showcase: position, active: active, earlier: earlierSubscription)
+        }
         // The setup add-on, billed the day after they signed up.
         addOneOffInvoice(customer: c, type: .addOn, status: .finalized, issuingDay: Int(customer.createdAt / Self.showcaseDay) + 1, &rng, script: .paid)
         seedShowcaseWallet(customer: c, &rng)

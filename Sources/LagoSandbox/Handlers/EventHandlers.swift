@@ -174,7 +174,7 @@ extension SandboxStore {
         if let filter = metric.filter, event.dimension >= 0 {
             properties.append(.init(key: filter.key, value: .string(filter.values[Int(event.dimension)])))
         }
-        return .obj([
+        return applyingQuirk(of: e, to: .obj([
             "lago_id": .string(ids.make(.event, e)),
             "transaction_id": .string(eventTransactionId(e)),
             "lago_customer_id": .string(customerId(subscriptions[sub].customer)),
@@ -185,7 +185,7 @@ extension SandboxStore {
             "lago_subscription_id": .string(subscriptionId(sub)),
             "external_subscription_id": .string(subscriptions[sub].externalId),
             "created_at": .string(CivilTime.timestamp(event.createdAt)),
-        ])
+        ]))
     }
 
     /// The `client` every recorded request is logged with.

@@ -35,7 +35,7 @@ enum LedgerHandlers {
         let currency = q.scalar("currency")?.uppercased()
         let metricCode = q.scalar("billable_metric_code")
         let externalSubscription = q.scalar("external_subscription_id")
-        let eventTransaction = q.scalar("event_transaction_id")
+        if let eventTransaction = q.scalar("event_transaction_id") { return EventFeeHandlers.fees(store, transactionId: eventTransaction, q) }
         var invoiceRows: [Int]
         if let ext = q.scalar("external_customer_id") {
             invoiceRows = store.customerByExternalId[ext].map { store.invoicesByCustomer[$0].map(Int.init) } ?? []
@@ -48,7 +48,6 @@ enum LedgerHandlers {
             if invoice.status == .draft { return false }
             if let currency, store.customers[Int(invoice.customer)].currency.code != currency { return false }
             if let externalSubscription, invoice.subscription < 0 || store.subscriptions[Int(invoice.subscription)].externalId != externalSubscription { return false }
-            if eventTransaction != nil { return false }
             if let from = bounds["created_at_from"], invoice.createdAt < from { return false }
             if let to = bounds["created_at_to"], invoice.createdAt > to { return false }
             let settled = invoice.updatedAt
@@ -85,6 +84,7 @@ enum LedgerHandlers {
 
     static func fee(_ store: inout SandboxStore, _ ctx: HandlerContext) throws -> SandboxResponse {
         guard let index = store.ids.index(of: ctx.request.parameter("lago_id"), kind: .fee) else { throw ApiError.notFound("fee_not_found") }
+        if let perEvent = EventFeeHandlers.fee(store, index: index) { return perEvent }
         let i = index / 8, position = index % 8
         guard i < store.invoices.count, position < store.feeCount(invoice: i) else { throw ApiError.notFound("fee_not_found") }
         return .json(.obj(["fee": store.feeJSON(invoice: i, line: store.feeLines(invoice: i)[position], includeTaxes: true)]))

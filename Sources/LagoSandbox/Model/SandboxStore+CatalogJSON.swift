@@ -91,7 +91,7 @@ extension SandboxStore {
             "properties": chargePropertiesJSON(charge.pricing),
             "applied_pricing_unit": .null,
             "lago_parent_id": .null,
-            "filters": .array([]),
+            "filters": chargeFiltersJSON(c),
             "taxes": .array([]),
         ])
     }
@@ -197,5 +197,36 @@ extension SandboxStore {
             "description": .str(addOn.description),
             "taxes": .array([taxJSON(addOn.tax)]),
         ])
+    }
+
+    /// `V1::TaxSerializer`, keys in its order (the form nested in customers, plans, add-ons and
+    /// billing entities). `withBillingEntities` is `V1::TaxWithBillingEntitiesSerializer`, what
+    /// the taxes endpoints render: `applied_to_billing_entities_codes` appended. Lago hard-codes
+    /// the counts to 0.
+    func taxJSON(_ t: Int, withBillingEntities: Bool = false) -> JSON {
+        let tax = taxes[t]
+        let json = JSON.obj([
+            "lago_id": .string(ids.make(.tax, t)),
+            "name": .string(tax.name),
+            "code": .string(tax.code),
+            "rate": .number(Decimals.string(Int64(tax.rateHundredths), scale: 2)),
+            "description": .str(tax.description),
+            "applied_to_organization": .bool(tax.appliedToOrganization),
+            "add_ons_count": .int(0),
+            "customers_count": .int(0),
+            "plans_count": .int(0),
+            "charges_count": .int(0),
+            "commitments_count": .int(0),
+            "created_at": .string(CivilTime.timestamp(tax.createdAt)),
+        ])
+        guard withBillingEntities else { return json }
+        let codes = billingEntities.indices.filter { taxesApplied(toBillingEntity: $0).contains(t) }.map { billingEntities[$0].code }.sorted()
+        return json.appending(["applied_to_billing_entities_codes": .array(codes.map { .string($0) })])
+    }
+
+    /// The taxes a billing entity applies: `applied_to_organization` means applied to the
+    /// default entity, and the sandbox applies none to the others.
+    func taxesApplied(toBillingEntity b: Int) -> [Int] {
+        billingEntities[b].isDefault ? taxes.indices.filter { taxes[$0].appliedToOrganization } : []
     }
 }

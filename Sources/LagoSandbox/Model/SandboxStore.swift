@@ -48,6 +48,8 @@ struct SandboxStore: Sendable {
     /// Every event in list order: timestamp DESC, then transaction id.
     var eventOrder: [Int32] = []
     var eventByTransactionId: [String: Int32] = [:]
+    /// Seeded events whose JSON departs from their record (`SandboxStore+UsageDiagnostics`).
+    var eventQuirks: [Int32: EventQuirk] = [:]
     var invoiceSequenceByCustomer: [Int32] = []
     var creditNoteSequence: Int32 = 0
 

@@ -25,7 +25,7 @@ extension DoctorCommand {
             let key = network.clientKey.map { ", key \($0.path)" } ?? ""
             out.append(DoctorCheck(.ok, "client tls", "certificate \(cert.path)\(key) (from \(cert.source))"))
         }
-        for warning in network.warnings { out.append(DoctorCheck(.warn, "client tls", warning)) }
+        // A private key readable by others is among the settings' warnings (shown under "config").
         if let route = network.proxyRoute(for: settings.apiURL) {
             out.append(DoctorCheck(.ok, "proxy", "\(route.display) (from \(route.source))"))
         } else {

@@ -70,10 +70,14 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
         }
     }
 
-    /// The values `--status` takes for this stream (its status filter's domain).
-    public var statusValues: [String] {
-        resource?.entry.filter(flag: ExportFilter.status.name)?.domain.knownValues ?? []
+    /// The values `filter` takes for this stream when they are a fixed list (its catalogue
+    /// filter's domain), else none.
+    public func values(of filter: ExportFilter) -> [String] {
+        resource?.entry.filter(flag: filter.name)?.domain.knownValues ?? []
     }
+
+    /// The values `--status` takes for this stream.
+    public var statusValues: [String] { values(of: .status) }
 
     /// The stream for a name typed by the user (`credit_notes`, `credit-notes`, `creditnotes`).
     public static func named(_ name: String) -> ExportStream? {

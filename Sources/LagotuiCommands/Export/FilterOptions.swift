@@ -4,10 +4,10 @@ import ArgumentParser
 /// the catalogue rows (`ExportStream.filters`); `StreamQuery` validates and sends them.
 public struct FilterOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Status (repeatable or comma-separated): invoices, subscriptions, wallet_transactions.",
-            completion: ShellCompletion.statusValues)
+            completion: ShellCompletion.values(of: .status))
     public var status: [String] = []
     @Option(name: .customLong("payment-status"), help: "Payment status: pending, succeeded, failed (fees also refunded).",
-            completion: ShellCompletion.paymentStatusValues)
+            completion: ShellCompletion.values(of: .paymentStatus))
     public var paymentStatus: [String] = []
     @Flag(name: .long, help: "Only overdue invoices (payment_overdue=true).")
     public var overdue = false
@@ -29,9 +29,11 @@ public struct FilterOptions: ParsableArguments, Sendable {
     public var amountFrom: String?
     @Option(name: .customLong("amount-to"), help: "Total amount to, in cents.")
     public var amountTo: String?
-    @Option(name: .customLong("invoice-type"), help: "Invoice type: subscription, add_on, credit, one_off, advance_charges, progressive_billing.")
+    @Option(name: .customLong("invoice-type"), help: "Invoice type: subscription, add_on, credit, one_off, advance_charges, progressive_billing.",
+            completion: ShellCompletion.values(of: .invoiceType))
     public var invoiceType: String?
-    @Option(name: .customLong("fee-type"), help: "Fee type: charge, add_on, subscription, credit, commitment, fixed_charge, product.")
+    @Option(name: .customLong("fee-type"), help: "Fee type: charge, add_on, subscription, credit, commitment, fixed_charge, product.",
+            completion: ShellCompletion.values(of: .feeType))
     public var feeType: String?
     @Option(name: .customLong("billable-metric"), help: "Billable metric code (fees, customer_usage_past).")
     public var billableMetric: String?
@@ -45,9 +47,11 @@ public struct FilterOptions: ParsableArguments, Sendable {
     public var wallet: String?
     @Option(name: .long, help: "Invoice lago_id (payments).")
     public var invoice: String?
-    @Option(name: .customLong("transaction-type"), help: "inbound or outbound (wallet_transactions).")
+    @Option(name: .customLong("transaction-type"), help: "inbound or outbound (wallet_transactions).",
+            completion: ShellCompletion.values(of: .transactionType))
     public var transactionType: String?
-    @Option(name: .customLong("transaction-status"), help: "purchased, granted, voided or invoiced (wallet_transactions).")
+    @Option(name: .customLong("transaction-status"), help: "purchased, granted, voided or invoiced (wallet_transactions).",
+            completion: ShellCompletion.values(of: .transactionStatus))
     public var transactionStatus: String?
     @Option(name: .customLong("billing-entity"), help: "Billing entity code (repeatable).")
     public var billingEntity: [String] = []

@@ -47,22 +47,43 @@ func writeAll(fd: Int32, _ data: Data) throws {
     }
 }
 
+/// Bytes gathered into large writes: an export makes one system call per MiB, not per record.
+struct WriteBuffer {
+    static let limit = 1 << 20
+    private(set) var bytes = Data()
+
+    init() { bytes.reserveCapacity(Self.limit + (1 << 16)) }
+
+    /// Appends `data`; true when the buffer is full enough to be written out.
+    mutating func append(_ data: Data) -> Bool {
+        bytes.append(data)
+        return bytes.count >= Self.limit
+    }
+
+    /// Hands the gathered bytes to `write` (when there are any) and empties the buffer.
+    mutating func drain(_ write: (Data) throws -> Void) rethrows {
+        guard !bytes.isEmpty else { return }
+        defer { bytes.removeAll(keepingCapacity: true) }
+        try write(bytes)
+    }
+}
+
 /// Buffered standard output. A closed pipe (`| head`) ends the export quietly.
 public final class StandardOutputSink: ByteSink {
-    private var buffer = Data()
-    private let limit = 1 << 16
+    private var buffer = WriteBuffer()
 
     public init() { signal(SIGPIPE, SIG_IGN) }
 
     public func write(_ data: Data) throws {
-        buffer.append(data)
-        if buffer.count >= limit { try flush() }
+        if buffer.append(data) { try flush() }
     }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        defer { buffer.removeAll(keepingCapacity: true) }
-        do { try writeAll(fd: STDOUT_FILENO, buffer) } catch let error as OutputError {
+        try buffer.drain { bytes in try writeStandardOutput(bytes) }
+    }
+
+    private func writeStandardOutput(_ bytes: Data) throws {
+        do { try writeAll(fd: STDOUT_FILENO, bytes) } catch let error as OutputError {
             if error.code == EPIPE { throw OutputClosed() }
             throw OutputError("cannot write to standard output: \(error)", code: error.code)
         }
@@ -80,9 +101,8 @@ public final class AtomicFileSink: ByteSink {
     /// The temporary file being written.
     public let temporaryPath: String
     private let fd: Int32
-    private var buffer = Data()
+    private var buffer = WriteBuffer()
     private var finished = false
-    private let limit = 1 << 16
 
     public init(destination: URL) throws {
         self.destination = destination
@@ -107,14 +127,15 @@ public final class AtomicFileSink: ByteSink {
     }
 
     public func write(_ data: Data) throws {
-        buffer.append(data)
-        if buffer.count >= limit { try flush() }
+        if buffer.append(data) { try flush() }
     }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        defer { buffer.removeAll(keepingCapacity: true) }
-        do { try writeAll(fd: fd, buffer) } catch {
+        try buffer.drain { bytes in try writeFile(bytes) }
+    }
+
+    private func writeFile(_ bytes: Data) throws {
+        do { try writeAll(fd: fd, bytes) } catch {
             throw OutputError("cannot write \(destination.path): \(error)")
         }
     }

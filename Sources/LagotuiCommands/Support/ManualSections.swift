@@ -29,11 +29,11 @@ public enum ManualSections {
         var text = ".Sh KEYS\n"
         text += "The browser's keys, from its action registry (the in-program help, ? , shows the same list).\n"
         text += "Remap them per profile under " + bold("[profiles.NAME.keys]") + " with the action names below.\n"
-        text += "Actions marked (changes data) ask for confirmation first and are removed by --readonly.\n"
+        text += "Actions that change data ask for confirmation first and are removed by --readonly.\n"
         var sections: [String] = []
         for spec in registry.specs where !sections.contains(spec.section) { sections.append(spec.section) }
         for section in sections {
-            text += ".Ss \(escape(section))\n.Bl -tag -width 14n\n"
+            text += ".Ss \(escape(section))\n.Bl -tag -width 14n -compact\n"
             for spec in registry.specs where spec.section == section {
                 text += ".It " + spec.defaultKeys.map { "Sy \(escape($0.name))" }.joined(separator: " Ns , ") + "\n"
                 text += escape("\(spec.title) (\(spec.id.rawValue))\(spec.dangerous ? ", changes data" : "")") + "\n"
@@ -73,7 +73,7 @@ public enum ManualSections {
         for (path, summary) in entries {
             text += ".It Pa \(escape(path))\n\(escape(summary))\n"
         }
-        text += ".El\nlagotui doctor prints which of these it found.\n"
+        text += ".El\n.Pp\nlagotui doctor prints which of these it found.\n"
         return text
     }
 

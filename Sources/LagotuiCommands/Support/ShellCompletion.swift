@@ -16,16 +16,20 @@ enum ShellCompletion {
     /// Theme names: built-in, installed and the user's own.
     static let themes = CompletionKind.custom { _, _, _ in ThemeLoader(environment: ProcessInfo.processInfo.environment).availableThemes() }
 
-    /// `--status` values of the stream already on the command line (all of them before one is typed).
-    static let statusValues = CompletionKind.custom { words, _, _ in
-        let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases
-        return uniqueSorted(streams.flatMap(\.statusValues))
+    /// The values a filter takes for the stream already on the command line (every stream's
+    /// before one is typed), from the catalogue's value domains (`--status`, `--fee-type`…).
+    static func values(of filter: ExportFilter) -> CompletionKind {
+        .custom { words, _, _ in
+            let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases
+            return uniqueSorted(streams.flatMap { knownValues(of: filter, for: $0) })
+        }
     }
 
-    /// `--payment-status` values of the stream on the command line.
-    static let paymentStatusValues = CompletionKind.custom { words, _, _ in
-        let streams = stream(in: words).map { [$0] } ?? ExportStream.allCases.filter { $0.filters.contains(.paymentStatus) }
-        return uniqueSorted(streams.flatMap { $0.resource?.entry.filter(flag: ExportFilter.paymentStatus.name)?.domain.knownValues ?? [] })
+    /// The catalogue's values for `filter` on `stream`: its own row's, else its parent's.
+    static func knownValues(of filter: ExportFilter, for stream: ExportStream) -> [String] {
+        guard let resource = stream.resource else { return [] }
+        let entries = [resource.entry] + (resource.parent.map { [$0.entry] } ?? [])
+        return entries.lazy.compactMap { $0.filter(flag: filter.name) }.first?.domain.knownValues ?? []
     }
 
     static func profileNames(environment: [String: String]) -> [String] {
@@ -38,7 +42,8 @@ enum ShellCompletion {
         words.lazy.compactMap { ExportStream(rawValue: $0) }.first
     }
 
-    /// The filter flags a stream takes, as typed (`--payment-status`).
+    /// The filter flags a stream takes, as typed (`--payment-status`): its catalogue row's
+    /// filters (`ExportStream.filters` is their projection), so completion and validation agree.
     static func filterFlags(for stream: ExportStream) -> [String] {
         stream.filters.map(\.flag)
     }

@@ -10,13 +10,13 @@ public protocol TerminalHost: AnyObject {
     func quit(status: Int32)
     /// Frame characters of the theme in force (nil: the app's own choice).
     var frameGlyphs: BoxGlyphs? { get }
-    /// How charts should draw on this terminal and theme (nil: the app's own choice).
-    var chartPalette: ChartPalette? { get }
+    /// How charts tell bars apart on this terminal and theme (colour, or patterns).
+    var chartPalette: ChartPalette { get }
 }
 
 extension TerminalHost {
     public var frameGlyphs: BoxGlyphs? { nil }
-    public var chartPalette: ChartPalette? { nil }
+    public var chartPalette: ChartPalette { .colour }
 }
 
 /// An application drawn by the run loop: it renders its state on a screen and handles keys.

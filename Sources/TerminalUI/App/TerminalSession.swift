@@ -64,7 +64,8 @@ public final class TerminalSession: TerminalHost {
     public func setNeedsRender() { scheduler.request() }
 
     public var frameGlyphs: BoxGlyphs? { screen.theme.glyphs.box }
-    public var chartPalette: ChartPalette? { ChartPalette.resolve(colorMode: screen.colorMode, theme: screen.theme) }
+
+    public var chartPalette: ChartPalette { ChartPalette.resolve(colorMode: screen.colorMode, theme: screen.theme) }
 
     public func copyToClipboard(_ text: String) {
         guard let sequence = OSC52.sequence(copying: text, environment: environment) else { return }

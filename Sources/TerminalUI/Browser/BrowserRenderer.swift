@@ -8,7 +8,7 @@ import Foundation
 @MainActor
 public struct BrowserRenderer {
     public var glyphs: BoxGlyphs
-    /// How charts draw their bars: patterns instead of colour under NO_COLOR or a colourless theme.
+    /// Colour or patterns for charts (monochrome under NO_COLOR and the monochrome theme).
     public var chartPalette: ChartPalette = .colour
     public var spinnerFrame: Int
     public var now: Date
@@ -165,6 +165,9 @@ public struct BrowserRenderer {
         case .charts(let charts):
             report.viewportRows[pane.id] = max(1, inner.rows)
             ChartsView(charts: charts, palette: chartPalette).draw(on: canvas, in: inner)
+        case .chart(let chart):
+            report.viewportRows[pane.id] = max(1, inner.rows)
+            drawChart(chart, in: inner, canvas: canvas)
         case .text(let text):
             var area = inner
             if text.tabs.count > 1, area.rows > 1 {
@@ -174,11 +177,18 @@ public struct BrowserRenderer {
             }
             report.viewportRows[pane.id] = max(1, area.rows)
             let isJSON = text.activeTab < text.tabs.count && text.tabs[text.activeTab].lowercased().contains("json")
-            let lines = text.lines.map { isJSON ? StyledLine(JSONHighlighter.spans(forLine: String(repeating: "  ", count: $0.indent) + $0.text)) : SnapshotMapping.line($0) }
+            var source = text.lines
+            var offset = text.scrollOffset
+            if text.wraps {
+                let pieces = text.lines.map { $0.wrapped(toWidth: area.columns) }
+                offset = pieces.prefix(text.scrollOffset).reduce(0) { $0 + $1.count }
+                source = pieces.flatMap { $0 }
+            }
+            let lines = source.map { isJSON ? StyledLine(JSONHighlighter.spans(forLine: String(repeating: "  ", count: $0.indent) + $0.text)) : SnapshotMapping.line($0) }
             if lines.isEmpty, let empty = pane.emptyMessage {
                 canvas.text(empty, row: area.row, column: area.column, style: Style(.dim))
             } else {
-                TextView(lines: lines, scrollOffset: text.scrollOffset).draw(on: canvas, in: area)
+                TextView(lines: lines, scrollOffset: offset).draw(on: canvas, in: area)
             }
         }
     }
@@ -196,6 +206,7 @@ extension PaneSnapshot {
         case .table(let t): return t.rows.isEmpty
         case .text(let t): return t.lines.isEmpty
         case .charts(let c): return c.panels.isEmpty
+        case .chart(let c): return c.bars.isEmpty && c.meters.isEmpty && c.lines.isEmpty
         }
     }
 }

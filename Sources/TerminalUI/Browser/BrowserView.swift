@@ -40,7 +40,7 @@ public final class BrowserView: TerminalApplication {
     public func attach(to host: any TerminalHost) {
         self.host = host
         if !explicitGlyphs, let glyphs = host.frameGlyphs { renderer.glyphs = glyphs }
-        if let palette = host.chartPalette { renderer.chartPalette = palette }
+        renderer.chartPalette = host.chartPalette
         model.onChange = { [weak self] in self?.host?.setNeedsRender() }
         model.start()
     }

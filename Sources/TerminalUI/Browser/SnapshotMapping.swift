@@ -33,7 +33,13 @@ enum SnapshotMapping {
         }
         return TableContent(columns: columns, rows: rows, firstRowIndex: table.firstRowIndex, totalRows: table.totalRows,
                             cursorIndex: table.cursorIndex, sortColumn: table.sort?.column, sortAscending: table.sort?.ascending ?? true,
-                            hasMore: table.hasMore)
+                            hasMore: table.hasMore, marks: table.rows.map { row in
+                                switch row.mark {
+                                case .none: return .none
+                                case .marked: return .marked
+                                case .skipped: return .skipped
+                                }
+                            })
     }
 
     static func header(_ header: HeaderSnapshot, busy: Bool, stale: Bool, now: Date) -> HeaderInfo {

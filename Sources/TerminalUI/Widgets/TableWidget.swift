@@ -24,6 +24,15 @@ public struct TableCell: Sendable, Equatable {
     public init(_ text: String, role: StyleRole = .text, changed: Bool = false) { self.text = text; self.role = role; self.changed = changed }
 }
 
+/// How a row shows that it is marked for a bulk action.
+public enum TableRowMark: Sendable, Equatable {
+    case none
+    /// "●": marked.
+    case marked
+    /// "○": marked, but no bulk action applies to it any more.
+    case skipped
+}
+
 /// A table's visible rows. Only the rows in view are handed over (`firstRowIndex` says where
 /// they start), so a 100 000-row list costs what a screenful costs.
 public struct TableContent: Sendable, Equatable {
@@ -35,10 +44,12 @@ public struct TableContent: Sendable, Equatable {
     public var sortColumn: Int?
     public var sortAscending: Bool
     public var hasMore: Bool
+    /// Each row's mark; when any row is marked the table keeps a two-column gutter for them.
+    public var marks: [TableRowMark]
 
     public init(columns: [TableColumn], rows: [[TableCell]], firstRowIndex: Int = 0, totalRows: Int? = nil, cursorIndex: Int? = nil,
-                sortColumn: Int? = nil, sortAscending: Bool = true, hasMore: Bool = false) {
-        self.columns = columns; self.rows = rows; self.firstRowIndex = firstRowIndex
+                sortColumn: Int? = nil, sortAscending: Bool = true, hasMore: Bool = false, marks: [TableRowMark] = []) {
+        self.columns = columns; self.rows = rows; self.firstRowIndex = firstRowIndex; self.marks = marks
         self.totalRows = totalRows ?? rows.count; self.cursorIndex = cursorIndex
         self.sortColumn = sortColumn; self.sortAscending = sortAscending; self.hasMore = hasMore
     }
@@ -61,9 +72,12 @@ public struct TableWidget {
     public func draw(on canvas: Canvas, in rect: Rect) {
         guard !rect.isEmpty else { return }
         let c = canvas.clipped(to: rect)
-        let layout = Self.columnWidths(content.columns, rows: content.rows, available: rect.columns)
+        // Marked rows get "● " (or "○ " when skipped) in a gutter, shown only while a row in
+        // view is marked so unmarked tables keep every column.
+        let gutter = content.marks.contains { $0 != .none } && rect.columns > 8 ? 2 : 0
+        let layout = Self.columnWidths(content.columns, rows: content.rows, available: rect.columns - gutter)
         // Header.
-        var x = rect.column
+        var x = rect.column + gutter
         for (index, width) in layout {
             let column = content.columns[index]
             var title = column.title
@@ -82,7 +96,14 @@ public struct TableWidget {
             let selected = content.cursorIndex == content.firstRowIndex + offset
             let extra: Emphasis = selected ? (focused ? .reverse : .underline) : []
             if selected { c.fill(row: y, column: rect.column, width: rect.columns, style: Style(.text, extra)) }
-            var x = rect.column
+            if gutter > 0 {
+                switch offset < content.marks.count ? content.marks[offset] : .none {
+                case .marked: c.field("●", row: y, column: rect.column, width: 1, style: Style(.accent, extra.union(.bold)), alignment: .left)
+                case .skipped: c.field("○", row: y, column: rect.column, width: 1, style: Style(.statusDisabled, extra), alignment: .left)
+                case .none: break
+                }
+            }
+            var x = rect.column + gutter
             for (index, width) in layout {
                 let cell = index < cells.count ? cells[index] : TableCell("")
                 let role: StyleRole = cell.changed ? .changed : cell.role

@@ -13,8 +13,9 @@ struct SerializerShapes: Sendable {
         .deletingLastPathComponent().appendingPathComponent("shared/lago/serializers.json")
     static var available: Bool { FileManager.default.fileExists(atPath: file.path) }
 
-    /// Which includes apply: the index action's or the show action's.
-    enum Action: String, Sendable { case list, show }
+    /// Which includes apply: the index action's, the show action's, or none (an action such
+    /// as an invoice download or a wallet top-up, whose `includes_by_action` entry is empty).
+    enum Action: String, Sendable { case list, show, bare }
 
     let resources: OrderedRecord
     /// `meta` keys of a paginated list, in order.
@@ -23,8 +24,19 @@ struct SerializerShapes: Sendable {
     static func load() throws -> SerializerShapes {
         let document = try OrderedRecord(json: try Data(contentsOf: file))
         guard let resources = document["resources"], case .object = resources else { throw OrderedRecordError.empty }
-        return SerializerShapes(resources: resources, paginationMeta: document["pagination_meta"]?.elements?.compactMap(\.text) ?? [])
+        var errorKeys: [String: [String]] = [:]
+        if let errors = document["errors"] {
+            for status in errors.keys {
+                if let shape = errors[status]?["shape"] ?? errors[status]?["validation"] { errorKeys[status] = shape.keys }
+            }
+        }
+        return SerializerShapes(resources: resources, paginationMeta: document["pagination_meta"]?.elements?.compactMap(\.text) ?? [],
+                                errorKeys: errorKeys)
     }
+
+    /// Error envelopes by status (`errors` in the file): the keys of each `shape` in order, and
+    /// of the `validation` form for 422.
+    let errorKeys: [String: [String]]
 
     /// The resource names serializers.json describes.
     var resourceNames: [String] { resources.keys }
@@ -61,6 +73,7 @@ struct SerializerShapes: Sendable {
 
     /// The includes an action passes (`index_includes` / `show_includes`), nested ones flattened.
     func includes(_ resource: OrderedRecord, _ action: Action) -> Set<String> {
+        guard action != .bare else { return [] }
         let entries = resource[action == .list ? "index_includes" : "show_includes"]?.elements ?? []
         return Set(entries.flatMap { entry -> [String] in entry.text.map { [$0] } ?? entry.keys })
     }
@@ -197,6 +210,38 @@ struct SerializerShapes: Sendable {
         for record in records.prefix(showLimit) {
             guard let path = show(record) else { problems.append("\(name): no show path for a listed record"); continue }
             problems += try await drift(client, resource: name, show: path)
+        }
+        return problems
+    }
+
+    /// Checks an endpoint a resource lists under `related` (past usage, projected usage, wallet
+    /// transaction consumptions…): its root, `meta` when the entry says so, and the keys of its
+    /// records (`item_keys`, a list) or of its record (`keys`). `sameSerializer` also applies the
+    /// resource's nested key lists, for endpoints rendering the resource's own serializer.
+    func drift(_ client: SandboxClient, resource name: String, related endpoint: String, path: String,
+               sameSerializer: Bool = false) async throws -> [String] {
+        guard let resource = resources[name], let entry = resource["related"]?[endpoint], let root = entry["root"]?.text else {
+            return ["serializers.json has no related \(endpoint) under \(name)"]
+        }
+        let reply = try await client.get(path)
+        guard reply.status == 200 else { return ["GET \(path): status \(reply.status)"] }
+        let body = try OrderedRecord(json: reply.body)
+        let paginated = entry["meta"]?.text == "true"
+        let envelope = paginated ? [root, "meta"] : [root]
+        var problems = body.keys == envelope ? [] : ["GET \(path): envelope \(body.keys), Lago's is \(envelope)"]
+        let isList = entry["item_keys"] != nil
+        let keys = Self.keyList((entry[isList ? "item_keys" : "keys"]?.elements ?? []).compactMap(\.text))
+        let records = isList ? body[root]?.elements ?? [] : body[root].map { [$0] } ?? []
+        if records.isEmpty { problems.append("GET \(path): no \(root) to check") }
+        let label = "\(name) \(endpoint)"
+        for record in records {
+            problems += Self.compare(record, with: keys, at: label)
+            guard sameSerializer else { continue }
+            for (nestedPath, list) in nestedKeyLists(resource) {
+                for (location, object) in Self.objects(in: record, along: nestedPath, at: label) {
+                    problems += Self.compare(object, with: list, at: location)
+                }
+            }
         }
         return problems
     }

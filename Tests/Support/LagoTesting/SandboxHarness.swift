@@ -130,6 +130,14 @@ public struct SandboxHarness: Sendable {
         return object?["requests_per_route"] as? [String: Int] ?? [:]
     }
 
+    /// Applied mutations per record, keyed "invoice:LAGO_ID" (`mutations_per_record` of the
+    /// counters): a payment retry, finalize or refresh the sandbox really carried out.
+    public func mutationsPerRecord() async throws -> [String: Int] {
+        let data = try await control(.get, "counters")
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return object?["mutations_per_record"] as? [String: Int] ?? [:]
+    }
+
     /// How many requests the sandbox has served in total.
     public func totalRequests() async throws -> Int {
         let data = try await control(.get, "counters")
