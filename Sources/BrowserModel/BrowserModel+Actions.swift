@@ -60,6 +60,7 @@ extension BrowserModel {
         case .openWeb:
             if let url = linkToOpen(for: record) { effects.append(.openURL(url)) }
         case .downloadPDF: startDownload(record)
+        case .estimateCreditNote: estimateCreditNote(record)
         case .topUpWallet: openTopUp(record)
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice: confirmInvoiceAction(spec.id, record)
         default: break

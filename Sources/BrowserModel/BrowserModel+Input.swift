@@ -47,13 +47,17 @@ extension BrowserModel {
         case .quickFilter: cycleQuickFilter()
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
+        case .analytics: openFromCommand(makeAnalyticsScreen())
+        case .analyticsMonths: (top?.focused as? AnalyticsPane)?.cycleMonths()
+        case .analyticsTable: (top?.focused as? AnalyticsPane)?.toggleTable()
+        case .analyticsCurrency: (top?.focused as? AnalyticsPane)?.nextCurrency()
         case .subscriptionEvents: openSubscriptionEvents()
         case .followEvents: (top?.focused as? EventsPane)?.toggleFollow()
         case .diagnoseUsage: openDiagnosis()
         case .usageHistory: openUsageHistory()
         case .switchMetric: (top?.focused as? UsageHistoryPane)?.switchMetric()
         case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
-        case .copyID, .copyLink, .openWeb, .downloadPDF, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }
     }
@@ -189,6 +193,7 @@ extension BrowserModel {
         case let .list(cmd): openList(cmd)
         case let .usage(customer, subscription): openUsage(customer: customer, subscription: subscription)
         case .overdue: openFromCommand(makeOverdueScreen())
+        case .analytics: openFromCommand(makeAnalyticsScreen())
         case let .event(transactionId): openFromCommand(makeEventScreen(transactionId, known: nil))
         case let .write(path): writeBulkResults(to: path)
         case .dashboard:

@@ -75,9 +75,14 @@ extension BrowserModel {
         return BrowserScreen(kind: .list(request.resource), layout: .single, panes: [pane], parentCrumbs: parentCrumbs, viewKey: "list." + request.resource.rawValue) { _ in [crumb] }
     }
 
-    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab = .fields) -> BrowserScreen {
+    func makeDetailScreen(_ record: SelectedRecord, tab: DetailPane.Tab? = nil) -> BrowserScreen {
         let pane = DetailPane(id: PaneID("detail"), env: env, record: record, tab: tab)
         return BrowserScreen(kind: .detail, layout: .single, panes: [pane], parentCrumbs: top?.crumbs ?? [], viewKey: "detail") { _ in [pane.displayName] }
+    }
+
+    func makeAnalyticsScreen() -> BrowserScreen {
+        let pane = AnalyticsPane(id: PaneID("analytics"), env: env)
+        return BrowserScreen(kind: .analytics, layout: .single, panes: [pane], parentCrumbs: [], viewKey: "analytics") { _ in ["analytics"] }
     }
 
     func makeUsageScreen(_ target: UsagePane.Target, parentCrumbs: [String]) -> BrowserScreen {

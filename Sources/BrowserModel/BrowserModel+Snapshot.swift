@@ -73,6 +73,7 @@ extension BrowserModel {
             KeyHint(key: ":inv cus_123 status=draft", title: "filters; :inv outstanding|overdue|draft…", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":usage [customer] subscription", title: "live usage", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":overdue", title: "overdue invoices (on-call)", enabled: true, disabledReason: nil, dangerous: false),
+            KeyHint(key: ":analytics", title: "MRR, revenue, usage, collection, overdue by month", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":profile NAME", title: "switch profile", enabled: true, disabledReason: nil, dangerous: false),
             KeyHint(key: ":sort COLUMN [asc|desc]  :search TERM", title: "sort; server search", enabled: true, disabledReason: nil, dangerous: false),
         ]))

@@ -22,10 +22,13 @@ public struct SandboxOptions: Sendable {
     /// The moment the seeded data is laid out around; nil means now. Pin it for byte-for-byte
     /// reproducible data across days.
     public var referenceDate: Date? = nil
+    /// A premium (licensed) Lago. With false, MRR, invoiced usage, invoice collection, activity
+    /// logs and credit-note estimates answer 403 `feature_unavailable`, as a free Lago does.
+    public var premium: Bool = true
 
     public init(host: String = "127.0.0.1", port: Int = 0, apiKey: String = "lago-sandbox-key", seed: UInt64 = 42,
                 customers: Int = 40, faults: String = "", liveEventsPerSecond: Double = 0, latencyMilliseconds: Int = 0,
-                referenceDate: Date? = nil) {
+                referenceDate: Date? = nil, premium: Bool = true) {
         self.host = host
         self.port = port
         self.apiKey = apiKey
@@ -35,5 +38,6 @@ public struct SandboxOptions: Sendable {
         self.liveEventsPerSecond = liveEventsPerSecond
         self.latencyMilliseconds = latencyMilliseconds
         self.referenceDate = referenceDate
+        self.premium = premium
     }
 }

@@ -31,6 +31,9 @@ struct LagoSandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("live-events"), help: "New usage events per second on active subscriptions.")
     var liveEvents: Double = 0
 
+    @Option(help: "Answer as a premium (licensed) Lago; 'false' gives 403 feature_unavailable on MRR, invoiced usage, invoice collection, activity logs and credit-note estimates.")
+    var premium: Bool = true
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard customers >= 0 else { throw ValidationError("--customers must not be negative") }
@@ -43,7 +46,7 @@ struct LagoSandboxCommand: AsyncParsableCommand {
         let waiter = SignalWaiter()
         waiter.install()
         let sandbox = SandboxServer(options: SandboxOptions(
-            host: host, port: port, apiKey: apiKey, seed: seed, customers: customers, faults: faults, liveEventsPerSecond: liveEvents))
+            host: host, port: port, apiKey: apiKey, seed: seed, customers: customers, faults: faults, liveEventsPerSecond: liveEvents, premium: premium))
         let url: URL
         do {
             url = try await sandbox.start()

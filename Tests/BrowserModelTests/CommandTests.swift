@@ -13,6 +13,7 @@ import LagoTesting
         case let .list(cmd): #expect(cmd.resource.rawValue == target)
         case .usage: #expect(target == "usage")
         case .overdue: #expect(target == "overdue")
+        case .analytics: #expect(target == "analytics")
         case .dashboard: #expect(target == "dashboard")
         case .profile: #expect(target == "profile")
         case .search: #expect(target == "search")

@@ -68,24 +68,25 @@ import Testing
         #expect(h.snapshot.breadcrumbs == ["customers", "Acme", "invoices", "INV-0042"])
     }
 
-    @Test func detailViewShowsFieldsFeesTotalsAndRawJSON() async {
+    @Test func detailViewOpensOnTheInvoiceThenFieldsAndRawJSON() async {
         let h = await Harness.standard()
         await h.start()
         await h.press("enter", "tab", "enter")
-        guard case let .text(fields) = h.focusedPane.content else { Issue.record("not text"); return }
-        #expect(fields.tabs == ["fields", "fees & totals", "raw JSON"])
+        guard case let .text(document) = h.focusedPane.content else { Issue.record("not text"); return }
+        #expect(document.tabs == ["invoice", "fields", "history", "raw JSON"])
+        #expect(document.activeTab == 0)
+        #expect(document.lines.contains { $0.text == "API calls · 10 units" && $0.trailing == "$1,000.00" })
+        #expect(document.lines.contains { $0.text == "Total" && $0.trailing == "$1,250.00" })
+        #expect(document.lines.contains { $0.text == "Amount due" && $0.trailing == "$1,250.00" })
+        await h.press("tab")
+        guard case let .text(fields) = h.focusedPane.content else { return }
+        #expect(fields.activeTab == 1)
         #expect(fields.lines.contains { $0.text == "number: INV-0042" })
         #expect(fields.lines.contains { $0.text == "customer:" })
         #expect(fields.lines.contains { $0.text == "name: Acme" && $0.indent == 1 })
-        await h.press("tab")
-        guard case let .text(fees) = h.focusedPane.content else { return }
-        #expect(fees.activeTab == 1)
-        #expect(fees.lines.contains { $0.text == "API calls × 10" && $0.trailing == "$1,000.00" })
-        #expect(fees.lines.contains { $0.text == "Total" && $0.trailing == "$1,250.00" })
-        #expect(fees.lines.contains { $0.text == "Amount due" && $0.trailing == "$1,250.00" })
         await h.press("y")
         guard case let .text(raw) = h.focusedPane.content else { return }
-        #expect(raw.activeTab == 2)
+        #expect(raw.activeTab == 3)
         #expect(raw.lines.contains { $0.text.contains("\"number\": \"INV-0042\"") })
     }
 

@@ -58,6 +58,9 @@ NULLABLE = [
     ("WalletObject", "purchase_order_number", "null when unset (§7 Wallet: often null)"),
     ("SubscriptionObject", "on_termination_credit_note", "the spec allows null by type but leaves it out of the enum (§7 Subscription)"),
     ("SubscriptionObject", "cancellation_reason", "the spec allows null by type but leaves it out of the enum (§7 Subscription)"),
+    ("MrrObject", "currency", "null for a month without revenue when no currency is asked for (C7 mrr)"),
+    ("InvoiceCollectionObject", "payment_status", "null for a month without invoices (C7 invoice_collection)"),
+    ("InvoiceCollectionObject", "currency", "null for a month without invoices (C7 invoice_collection)"),
 ]
 
 # (schema, dotted path inside a property, reason): nested fields the real server sends as null.
@@ -77,6 +80,12 @@ WRAPPED = [
 RETYPED = [
     ("OverdueBalanceObject", "amount_cents", {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]+$"},
      "a decimal string from a SQL SUM, e.g. \"1000.0\" (§6 overdue_balance, controller spec)"),
+    ("GrossRevenueObject", "amount_cents", {"type": "number"}, "a float8 SUM, e.g. 3000.0 (C7 table)"),
+    ("GrossRevenueObject", "invoices_count", {"type": "string", "pattern": r"^[0-9]+\.[0-9]+$"}, "a numeric SUM of counts, e.g. \"1.0\" (C7 table)"),
+    ("InvoiceCollectionObject", "amount_cents", {"type": "number"}, "a float8 SUM, e.g. 200.0 (C7 table)"),
+    ("InvoicedUsageObject", "amount_cents", {"type": "number"}, "a float8 SUM, e.g. 700.0 (C7 table)"),
+    ("MrrObject", "amount_cents", {"type": ["string", "null"], "pattern": r"^-?[0-9]+\.[0-9]+$"},
+     "a numeric SUM as a decimal string, null for an empty month (C7 table, mrrs_controller_spec)"),
 ]
 
 # (method, path template, status, error schema, reason): statuses the real server answers that
@@ -606,6 +615,8 @@ def run(c):
     c.call("gross revenue", "get", "/analytics/gross_revenue", [("months", "6")])
     c.call("mrr", "get", "/analytics/mrr", [("currency", "EUR")])
     c.call("invoice collection", "get", "/analytics/invoice_collection")
+    c.call("mrr, every month", "get", "/analytics/mrr", [("months", "24")])
+    c.call("invoiced usage", "get", "/analytics/invoiced_usage", [("months", "12")])
     logs = c.call("api logs", "get", "/api_logs", [("http_methods[]", "post"), ("http_statuses[]", "succeeded")]).json["api_logs"]
     if logs:
         c.call("api log", "get", f"/api_logs/{logs[0]['request_id']}")

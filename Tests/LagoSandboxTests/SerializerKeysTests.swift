@@ -12,7 +12,6 @@ struct SerializerKeysTests {
     static let unserved: [(resource: String, path: String)] = [
         ("applied_coupon", "/applied_coupons"),
         ("payment_request", "/payment_requests"),
-        ("analytics_invoiced_usage", "/analytics/invoiced_usage"),
     ]
 
     @Test("every served resource's list and show records carry Lago's keys in Lago's order",
@@ -64,6 +63,7 @@ struct SerializerKeysTests {
             try await check("analytics_mrr", "/analytics/mrr", paginated: false)
             try await check("analytics_overdue_balance", "/analytics/overdue_balance", paginated: false)
             try await check("analytics_invoice_collection", "/analytics/invoice_collection", paginated: false)
+            try await check("analytics_invoiced_usage", "/analytics/invoiced_usage", paginated: false)
             problems += try await shapes.drift(client, resource: "customer_usage",
                                                show: "/customers/\(customer)/current_usage?external_subscription_id=\(subscription)")
             // Past usage needs an invoiced period: the first active subscription that has one.
@@ -140,7 +140,8 @@ struct SerializerKeysTests {
         let shapes = try SerializerShapes.load()
         let checked = ["invoice", "customer", "subscription", "fee", "wallet", "wallet_transaction", "credit_note", "payment",
                        "customer_usage", "plan", "billable_metric", "coupon", "add_on", "tax", "event", "billing_entity", "api_log",
-                       "analytics_gross_revenue", "analytics_mrr", "analytics_overdue_balance", "analytics_invoice_collection"]
+                       "analytics_gross_revenue", "analytics_mrr", "analytics_overdue_balance", "analytics_invoice_collection",
+                       "analytics_invoiced_usage"]
         let described = Set(shapes.resourceNames)
         #expect(described == Set(checked + Self.unserved.map(\.resource)), "serializers.json resources changed: \(described.sorted())")
         try await withSandbox { client in

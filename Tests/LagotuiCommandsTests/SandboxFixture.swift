@@ -120,6 +120,8 @@ func recordIdentity(_ record: JSONValue, stream: ExportStream) -> String? {
         return sub + "/" + (record["from_datetime"]?.stringValue ?? "")
     case .resource(.apiLogs):
         return record["request_id"]?.stringValue ?? record["lago_id"]?.stringValue
+    case .resource(.activityLogs):
+        return record["activity_id"]?.stringValue
     default:
         return record["lago_id"]?.stringValue
     }

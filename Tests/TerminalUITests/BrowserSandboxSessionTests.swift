@@ -19,8 +19,8 @@ import LagotuiCommands
         let driver: TerminalTestDriver
     }
 
-    func start(rows: Int = 60, columns: Int = 200) async throws -> Setup {
-        let server = SandboxServer(options: SandboxOptions(customers: 40))
+    func start(rows: Int = 60, columns: Int = 200, options: SandboxOptions = SandboxOptions(customers: 40)) async throws -> Setup {
+        let server = SandboxServer(options: options)
         let base = try await server.start()
         let transport = RequestLogTransport(CurlTransport())
         let client = try LagoClient(configuration: LagoClientConfiguration(baseURL: base, apiKey: "lago-sandbox-key"), transport: transport)

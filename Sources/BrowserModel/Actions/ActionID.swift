@@ -28,6 +28,10 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quickFilter = "quick-filter"
     case pauseUsage = "pause-usage"
     case overdue
+    case analytics
+    case analyticsMonths = "analytics-months"
+    case analyticsTable = "analytics-table"
+    case analyticsCurrency = "analytics-currency"
     case subscriptionEvents = "subscription-events"
     case followEvents = "follow-events"
     case diagnoseUsage = "diagnose-usage"
@@ -48,6 +52,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case retryPayment = "retry-payment"
     case voidInvoice = "void-invoice"
     case topUpWallet = "top-up-wallet"
+    case estimateCreditNote = "estimate-credit-note"
 }
 
 /// Where an action applies.
@@ -66,6 +71,8 @@ public enum ActionScope: Hashable, Sendable {
     case detail
     /// The invoices pane with quick filters.
     case invoiceList
+    /// The analytics charts.
+    case analytics
 }
 
 /// Whether an action can run for the selected record, and why not.

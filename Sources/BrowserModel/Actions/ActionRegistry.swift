@@ -40,6 +40,7 @@ public struct ActionRegistry: Sendable {
             a(.retryPayment, "retry payment", .resource(.invoices), ["P"], section: "Invoice", dangerous: true),
             a(.voidInvoice, "void", .resource(.invoices), ["X"], section: "Invoice", dangerous: true),
             a(.downloadPDF, "download PDF", .resource(.invoices), ["D"], section: "Invoice"),
+            a(.estimateCreditNote, "estimate credit note", .resource(.invoices), ["E"], section: "Invoice"),
             a(.toggleMark, "mark", .resource(.invoices), ["space"], section: "Marks", hinted: false),
             a(.markRange, "mark range", .resource(.invoices), ["V"], section: "Marks", hinted: false),
             a(.markAll, "mark all pages", .resource(.invoices), ["*"], section: "Marks", hinted: false),
@@ -52,6 +53,9 @@ public struct ActionRegistry: Sendable {
             a(.followEvents, "follow", .resource(.events), ["f"], section: "Events"),
             a(.usageHistory, "usage history", .resource(.subscriptions), ["H"], section: "Subscription"),
             a(.switchMetric, "amount / metric units", .usage, ["m"], section: "Usage"),
+            a(.analyticsMonths, "months 3/6/12/24", .analytics, ["m"], section: "Analytics"),
+            a(.analyticsTable, "table/charts", .analytics, ["t"], section: "Analytics"),
+            a(.analyticsCurrency, "currency", .analytics, ["c"], section: "Analytics"),
             a(.copyID, "copy id", .record, ["c"], section: "Record"),
             a(.copyLink, "copy payment/portal link", .record, ["L"], section: "Record", hinted: false),
             a(.openWeb, "open in Lago", .record, ["o"], section: "Record"),
@@ -66,6 +70,7 @@ public struct ActionRegistry: Sendable {
             a(.sortReverse, "reverse sort", .list, ["S"], section: "Navigation", hinted: false),
             a(.refresh, "refresh", .global, ["ctrl-r"], section: "Navigation"),
             a(.overdue, "overdue", .global, ["O"], section: "Navigation", hinted: false),
+            a(.analytics, "analytics", .global, ["A"], section: "Navigation", hinted: false),
             a(.help, "help", .global, ["?"], section: "Navigation"),
             a(.quit, "quit", .global, ["q"], section: "Navigation", hinted: false),
             a(.dismiss, "dismiss messages", .global, ["x"], section: "Navigation", hinted: false),
@@ -107,6 +112,7 @@ extension ActionScope {
         case .usage: return "usage"
         case .detail: return "detail views"
         case .invoiceList: return "invoice lists"
+        case .analytics: return "analytics"
         }
     }
 }

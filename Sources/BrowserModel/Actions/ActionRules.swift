@@ -30,6 +30,9 @@ enum ActionRules {
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .downloadPDF, .voidInvoice:
             guard record.resource == .invoices else { return .disabled(notAnInvoice(action)) }
             return invoiceAvailability(action, InvoiceFacts(json))
+        case .estimateCreditNote:
+            guard record.resource == .invoices else { return .disabled("only invoices can be credited") }
+            return status == "finalized" ? .enabled : .disabled("only finalized invoices can be credited")
         case .topUpWallet:
             guard record.resource == .wallets else { return .disabled("only wallets can be topped up") }
             return status == "active" ? .enabled : .disabled("only active wallets can be topped up")
@@ -83,7 +86,7 @@ enum ActionRules {
 
     static func needsRecord(_ action: ActionID) -> Bool {
         switch action {
-        case .copyID, .copyLink, .openWeb, .downloadPDF, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
+        case .copyID, .copyLink, .openWeb, .downloadPDF, .estimateCreditNote, .detail, .rawJSON, .drillDown, .diagnoseUsage, .subscriptionEvents, .usageHistory: return true
         default: return isMutating(action)
         }
     }

@@ -9,6 +9,8 @@ public enum BrowserCommandLine: Equatable, Sendable {
     case usage(customer: String?, subscription: String?)
     /// The on-call overdue view.
     case overdue
+    /// MRR, revenue, usage, collection and overdue balance by month (`:analytics`).
+    case analytics
     /// One event explained: its metric and its fee or usage charge (`:event TXN_ID`).
     case event(String)
     /// Back to the customers dashboard.
@@ -60,11 +62,14 @@ public enum CommandParser {
             .taxes: ["taxes", "tax"],
             .events: ["events", "event", "ev"],
             .billingEntities: ["billing_entities", "billing-entities", "entities", "be"],
-            .apiLogs: ["api_logs", "api-logs", "logs"],
+            .apiLogs: ["api_logs", "api-logs", "logs", "apilogs"],
+            .activityLogs: ["activity", "activity_logs", "activity-logs", "audit"],
+            .paymentRequests: ["payment_requests", "payment-requests", "preq"],
         ]
         for (kind, names) in resources { for n in names { map[n] = kind.rawValue } }
         for n in ["usage", "u"] { map[n] = "usage" }
         for n in ["overdue", "od"] { map[n] = "overdue" }
+        for n in ["analytics", "an", "stats"] { map[n] = "analytics" }
         for n in ["dashboard", "dash", "home"] { map[n] = "dashboard" }
         for n in ["profile", "profiles", "ctx"] { map[n] = "profile" }
         for n in ["sort"] { map[n] = "sort" }
@@ -90,6 +95,7 @@ public enum CommandParser {
             if args.count == 2 { return .usage(customer: args[0], subscription: args[1]) }
             return .usage(customer: nil, subscription: args.first)
         case "overdue": return .overdue
+        case "analytics": return .analytics
         case "dashboard": return .dashboard
         case "profile":
             guard args.count <= 1 else { throw CommandError(message: "usage: :profile NAME") }

@@ -157,6 +157,15 @@ public protocol BrowserDataSource: Sendable {
     func projectedUsage(externalCustomerId: String, externalSubscriptionId: String) async throws -> Data
     /// The analytics `overdue_balances` array.
     func overdueBalances() async throws -> Data
+    /// One analytics series' rows (the bare array), for `query` (`months`, `external_customer_id`).
+    /// Throws `.notSupported` when Lago's plan does not include it (403 `feature_unavailable`).
+    func analytics(_ series: AnalyticsSeries, query: [URLQueryItem], forceRefresh: Bool) async throws -> Data
+    /// Activity logs (the bare array) for `query` (`resource_ids[]`, `activity_types[]`…);
+    /// throws `.notSupported` on a Lago without them (403 `feature_unavailable`).
+    func activityLogs(query: [URLQueryItem]) async throws -> Data
+    /// What a credit note for `items` of an invoice would be (the `estimated_credit_note`
+    /// object); read-only. Throws `.notSupported` without premium (403 `feature_unavailable`).
+    func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data
     /// Downloads an invoice PDF into `directory` as `fileName`, returning the file's URL.
     func downloadInvoicePDF(lagoId: String, fileName: String, directory: URL,
                             progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
@@ -172,6 +181,22 @@ public protocol BrowserDataSource: Sendable {
 
 extension BrowserDataSource {
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
+
+    /// A source without credit-note estimates says so the calm way.
+    public func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data {
+        throw BrowserDataError.notSupported("credit note estimates are not available from this data source")
+    }
+
+    /// A source with no activity logs says so the calm way.
+    public func activityLogs(query: [URLQueryItem]) async throws -> Data {
+        throw BrowserDataError.notSupported("activity logs are not available from this data source")
+    }
+
+    /// A source with no analytics (a benchmark's synthetic list) says so the calm way.
+    public func analytics(_ series: AnalyticsSeries, query: [URLQueryItem], forceRefresh: Bool) async throws -> Data {
+        throw BrowserDataError.notSupported("analytics are not available from this data source")
+    }
+
     public func pastUsage(externalCustomerId: String, externalSubscriptionId: String, periods: Int) async throws -> Data {
         throw BrowserDataError.notSupported("past usage is not available here")
     }

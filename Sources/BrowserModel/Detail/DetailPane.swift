@@ -1,20 +1,13 @@
 import Foundation
 import LagoAPI
 
-/// A record in full: its fields as a readable tree, the raw JSON, and for an invoice its fee
-/// lines and totals. The full record is fetched (list items lack fees); the list's copy is
-/// shown until it arrives.
+/// A record in full: for an invoice or a credit note the document as its customer reads it
+/// (the default tab), then its fields as a readable tree and the raw JSON. The full record is
+/// fetched (list items lack fees); the list's copy is shown until it arrives.
 @MainActor
 final class DetailPane: Pane {
     enum Tab: String, CaseIterable {
-        case fields, fees, raw
-        var title: String {
-            switch self {
-            case .fields: return "fields"
-            case .fees: return "fees & totals"
-            case .raw: return "raw JSON"
-            }
-        }
+        case document, fields, history, raw
     }
 
     let id: PaneID
@@ -28,20 +21,39 @@ final class DetailPane: Pane {
     private var scroll = 0
     var viewportRows = 20
     private var generation = 0
+    /// Payments, credit notes and billing entity of an invoice, fetched after the invoice.
+    var related = InvoiceRelated()
+    /// The history tab's activity logs, nil until the tab is first shown.
+    var history: HistoryDocument.State?
 
-    init(id: PaneID, env: PaneEnvironment, record: SelectedRecord, tab: Tab = .fields) {
+    /// Opens on `tab`, or on the document when the record has one (else its fields).
+    init(id: PaneID, env: PaneEnvironment, record: SelectedRecord, tab: Tab? = nil) {
         self.id = id
         self.env = env
         self.resourceKind = record.resource
         self.recordID = record.id
         self.json = record.json
-        self.tab = tab
+        self.tab = tab.flatMap { Self.tabs(of: record.resource).contains($0) ? $0 : nil } ?? Self.tabs(of: record.resource)[0]
     }
 
     var resource: ResourceKind? { resourceKind }
     var title: String { displayName }
     var scopes: Set<ActionScope> { [.record, .detail, .resource(resourceKind)] }
-    var tabs: [Tab] { resourceKind == .invoices ? Tab.allCases : [.fields, .raw] }
+    var tabs: [Tab] { Self.tabs(of: resourceKind) }
+
+    static func tabs(of resource: ResourceKind) -> [Tab] {
+        let document: [Tab] = [.invoices, .creditNotes, .apiLogs].contains(resource) ? [.document] : []
+        return document + [.fields] + (historyResources.contains(resource) ? [.history] : []) + [.raw]
+    }
+
+    func title(of tab: Tab) -> String {
+        switch tab {
+        case .document: return resourceKind == .apiLogs ? "request" : resourceKind.singular
+        case .fields: return "fields"
+        case .history: return "history"
+        case .raw: return "raw JSON"
+        }
+    }
 
     var displayName: String { ResourceDescriptor.of(resourceKind).displayName(of: json) }
 
@@ -54,7 +66,10 @@ final class DetailPane: Pane {
     }
 
     /// Fetches the full record (from the cache when fresh, unless `force`).
-    func refresh() { load(force: loaded) }
+    func refresh() {
+        load(force: loaded)
+        if history != nil { loadHistory() }
+    }
 
     private func load(force: Bool) {
         guard let key = resourceKind.lookupKey(of: json) else { return }
@@ -71,6 +86,7 @@ final class DetailPane: Pane {
                 self.loaded = true
                 self.error = nil
                 self.env.succeeded()
+                self.loadRelated(force: force)
             } catch {
                 guard let self, gen == self.generation else { return }
                 self.error = userMessage(for: error)
@@ -91,6 +107,7 @@ final class DetailPane: Pane {
         let i = all.firstIndex(of: tab) ?? 0
         tab = all[(i + 1) % all.count]
         scroll = 0
+        if tab == .history, history == nil { loadHistory() }
         env.changed()
     }
 
@@ -98,6 +115,7 @@ final class DetailPane: Pane {
         guard tabs.contains(t) else { return }
         tab = t
         scroll = 0
+        if tab == .history, history == nil { loadHistory() }
     }
 
     func move(_ action: ActionID) -> Bool {
@@ -121,8 +139,14 @@ final class DetailPane: Pane {
     var lines: [StyledText] {
         switch tab {
         case .fields: return DetailPane.fieldTree(json)
+        case .history: return HistoryDocument.lines(history ?? .loading)
         case .raw: return json.prettyPrinted().split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) }
-        case .fees: return DetailPane.invoiceFees(json)
+        case .document:
+            switch resourceKind {
+            case .invoices: return InvoiceDocument.lines(json, related: related, asOf: env.clock.now)
+            case .apiLogs: return ApiLogDocument.lines(json)
+            default: return CreditNoteDocument.lines(json)
+            }
         }
     }
 
@@ -177,42 +201,6 @@ final class DetailPane: Pane {
         }
     }
 
-    /// Fee lines and the totals footer of an invoice, like Lago's invoice page.
-    static func invoiceFees(_ json: JSONValue) -> [StyledText] {
-        let cur = json.string("currency") ?? ""
-        var out: [StyledText] = []
-        let fees = json.array("fees")
-        if fees.isEmpty {
-            out.append(StyledText("No fee lines in this response", role: .muted))
-        }
-        for fee in fees {
-            let name = fee.string("invoice_display_name").flatMap { $0.isEmpty ? nil : $0 }
-                ?? fee.string("item.invoice_display_name").flatMap { $0.isEmpty ? nil : $0 }
-                ?? fee.string("item.name") ?? fee.string("item.code") ?? "fee"
-            let units = Format.decimal(fee.string("units"))
-            let amount = fee.int64("amount_cents").map { Format.money(cents: $0, currency: fee.string("amount_currency") ?? cur) } ?? ""
-            out.append(StyledText(units.isEmpty ? name : "\(name) × \(units)", trailing: amount))
-        }
-        out.append(StyledText(""))
-        let totals: [(String, String, StatusRole)] = [
-            ("Subtotal excl. tax", "sub_total_excluding_taxes_amount_cents", .normal),
-            ("Taxes", "taxes_amount_cents", .normal),
-            ("Subtotal incl. tax", "sub_total_including_taxes_amount_cents", .normal),
-            ("Coupons", "coupons_amount_cents", .normal),
-            ("Credit notes", "credit_notes_amount_cents", .normal),
-            ("Prepaid credits", "prepaid_credit_amount_cents", .normal),
-            ("Total", "total_amount_cents", .accent),
-            ("Amount paid", "total_paid_amount_cents", .normal),
-            ("Amount due", "total_due_amount_cents", .warning),
-        ]
-        for (label, key, role) in totals {
-            guard let cents = json.int64(key) else { continue }
-            if cents == 0, !["total_amount_cents", "total_due_amount_cents", "taxes_amount_cents"].contains(key) { continue }
-            out.append(StyledText(label, role: role, trailing: Format.money(cents: cents, currency: cur)))
-        }
-        return out
-    }
-
     func snapshot(focused: Bool) -> PaneSnapshot {
         let all = lines
         let end = min(all.count, scroll + viewportRows)
@@ -220,7 +208,7 @@ final class DetailPane: Pane {
         let state: LoadState = error.map { .failed($0) } ?? (loaded ? .idle : .refreshing)
         return PaneSnapshot(id: id, title: resourceKind.singular + " " + displayName, countText: "", focused: focused, state: state,
                             stale: !loaded, filter: nil, serverSearch: nil, summary: [],
-                            content: .text(TextSnapshot(lines: window, scrollOffset: scroll, tabs: tabs.map(\.title), activeTab: tabs.firstIndex(of: tab) ?? 0)),
+                            content: .text(TextSnapshot(lines: window, scrollOffset: scroll, tabs: tabs.map(title(of:)), activeTab: tabs.firstIndex(of: tab) ?? 0)),
                             emptyMessage: nil)
     }
 }

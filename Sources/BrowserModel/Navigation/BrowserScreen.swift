@@ -8,6 +8,7 @@ final class BrowserScreen {
         case detail
         case usage
         case overdue
+        case analytics
     }
 
     let kind: Kind

@@ -164,6 +164,25 @@ extension ResourceDescriptor {
                 .text("CUR", "default_currency", priority: 2), .text("COUNTRY", "country", priority: 3),
                 .text("EMAIL", "email", priority: 4), .date("CREATED", ["created_at"], priority: 3),
             ])
+        case .activityLogs:
+            return ResourceDescriptor(kind: kind, columns: [
+                .date("WHEN", ["logged_at"], priority: 0),
+                ColumnSpec(title: "WHO", alignment: .left, priority: 0, minWidth: 6) { json in
+                    CellValue(text: HistoryDocument.who(json), sortKey: .text(HistoryDocument.who(json)))
+                },
+                .text("ACTIVITY", "activity_type", minWidth: 12, flexible: true),
+                .text("RESOURCE", "resource_type", priority: 1),
+                .text("CUSTOMER", "external_customer_id", priority: 2),
+                .text("RESOURCE ID", "resource_id", priority: 4),
+            ])
+        case .paymentRequests:
+            return ResourceDescriptor(kind: kind, columns: [
+                .text("CUSTOMER", "external_customer_id", minWidth: 10, flexible: true),
+                .money("AMOUNT", cents: "amount_cents", currency: "amount_currency"),
+                .status("PAYMENT", "payment_status", roles: paymentStatusRoles),
+                .text("EMAIL", "email", priority: 2),
+                .date("CREATED", ["created_at"], priority: 1),
+            ])
         case .apiLogs:
             return ResourceDescriptor(kind: kind, columns: [
                 .date("TIME", ["logged_at"], priority: 0), .text("METHOD", "http_method", minWidth: 6),

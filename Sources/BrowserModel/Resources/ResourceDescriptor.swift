@@ -88,6 +88,7 @@ struct ResourceDescriptor {
         case .creditNotes: candidates = ["number", "lago_id"]
         case .events: candidates = ["transaction_id", "code"]
         case .apiLogs: candidates = ["request_path", "request_id"]
+        case .activityLogs: candidates = ["activity_type", "activity_id"]
         case .fees: candidates = ["item.name", "item.code", "lago_id"]
         default: candidates = ["name", "code", "lago_id"]
         }

@@ -134,6 +134,8 @@ public enum PaneContent: Sendable, Equatable {
     case table(TableSnapshot)
     /// Free text lines (detail fields tree, raw JSON), with a scroll position.
     case text(TextSnapshot)
+    /// Bar charts of analytics series.
+    case charts(ChartsSnapshot)
     /// A bar chart, meters and lines (usage history).
     case chart(ChartSnapshot)
 }

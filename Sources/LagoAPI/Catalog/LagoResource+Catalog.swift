@@ -197,6 +197,24 @@ extension LagoResource {
                     .init("request_paths", .array), .init("clients", .array),
                 ],
                 maxAge: 30, noun: "API log")
+        case .activityLogs:
+            // Premium only (403 feature_unavailable otherwise); the index keeps the last 30 days.
+            ResourceEntry(
+                path: "/activity_logs", collectionRoot: "activity_logs", recordRoot: "activity_log", recordKeyField: "activity_id",
+                filters: [
+                    .init("from_date", .scalar, .timestamp, flag: "from"), .init("to_date", .scalar, .timestamp, flag: "to"),
+                    .init("activity_types", .array, key: "type", flag: "activity-type"),
+                    .init("activity_sources", .array, .oneOf(["api", "front", "system"]), key: "source", flag: "activity-source"),
+                    .init("user_emails", .array, key: "user", flag: "user-email"),
+                    .customer, .subscription,
+                    .init("resource_ids", .array, flag: "resource-id"), .init("resource_types", .array, flag: "resource-type"),
+                ],
+                positionalFilter: "external_customer_id", maxAge: 30, noun: "activity")
+        case .paymentRequests:
+            ResourceEntry(
+                path: "/payment_requests", collectionRoot: "payment_requests", recordRoot: "payment_request",
+                filters: [.currency, .customer, .init("payment_status", .scalar, .cases(of: InvoicePaymentStatus.self), flag: "payment-status"), .billingEntities],
+                positionalFilter: "external_customer_id", maxAge: 60, invalidates: [.invoices], noun: "payment request")
         }
     }
 }

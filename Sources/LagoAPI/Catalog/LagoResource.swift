@@ -17,6 +17,8 @@ public enum LagoResource: String, CaseIterable, Sendable, Codable {
     case events
     case billingEntities = "billing_entities"
     case apiLogs = "api_logs"
+    case activityLogs = "activity_logs"
+    case paymentRequests = "payment_requests"
 
     /// The path of the resource's own records: `GET {path}/{id}` fetches one. For wallet
     /// transactions this is `/wallet_transactions`; their list lives under a wallet (see `listPath`).

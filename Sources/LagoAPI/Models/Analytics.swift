@@ -43,14 +43,15 @@ public struct GrossRevenue: Codable, Hashable, Sendable {
     /// Minor units (cents) of the currency; see the `Money` accessors.
     public var amountCents: Int64?
     public var currency: Currency?
-    public var invoicesCount: Int?
+    /// Lago sends this count as a decimal string ("2.0", a SQL SUM), read as a whole number.
+    public var invoicesCount: Int64?
 
     /// Builds a value directly (tests, previews); decoding is the usual way in.
     public init(
         month: Date? = nil,
         amountCents: Int64? = nil,
         currency: Currency? = nil,
-        invoicesCount: Int? = nil
+        invoicesCount: Int64? = nil
     ) {
         self.month = month
         self.amountCents = amountCents

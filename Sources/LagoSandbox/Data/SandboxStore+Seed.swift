@@ -285,7 +285,7 @@ extension SandboxStore {
     }
 
     /// Credits or refunds a fifth of a paid invoice, a few days after it was paid.
-    private mutating func addCreditNote(invoice index: Int, _ seeded: SeededCreditNote, _ rng: inout SplitMix64) {
+    mutating func addCreditNote(invoice index: Int, _ seeded: SeededCreditNote, _ rng: inout SplitMix64) {
         let invoice = invoices[index]
         let amount = max(1, invoice.totalAmountCents / 5)
         let refund = seeded.refundStatus != nil

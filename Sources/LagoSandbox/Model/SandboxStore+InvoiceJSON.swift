@@ -94,12 +94,12 @@ extension SandboxStore {
                 "subscriptions": .array(subscriptionsJSON),
                 "billing_periods": .array(periods),
                 "fees": .array(feeLines(invoice: i).map { feeJSON(invoice: i, line: $0, includeTaxes: false) }),
-                "credits": .array([]),
+                "credits": .array(creditsJSON(i)),
             ])
         }
         json = json.appending([
             "metadata": .array(invoiceMetadata(i)),
-            "applied_taxes": .array(invoice.taxRateHundredths > 0 || invoice.type != .credit ? [appliedTaxJSON(i)] : []),
+            "applied_taxes": .array(appliedTaxesJSON(i)),
         ])
         if detail {
             json = json.appending(["error_details": .array(invoice.status == .failed ? [.obj([
@@ -124,24 +124,6 @@ extension SandboxStore {
         ])]
     }
 
-    func appliedTaxJSON(_ i: Int) -> JSON {
-        let invoice = invoices[i]
-        let tax = taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))
-        return .obj([
-            "lago_id": .string(ids.make(.appliedTax, i * 16)),
-            "lago_invoice_id": .string(invoiceId(i)),
-            "lago_tax_id": .string(ids.make(.tax, tax)),
-            "tax_name": .string(taxes[tax].name),
-            "tax_code": .string(taxes[tax].code),
-            "tax_rate": .number(Decimals.string(Int64(taxes[tax].rateHundredths), scale: 2)),
-            "tax_description": .str(taxes[tax].description),
-            "amount_cents": .int(invoice.taxesAmountCents),
-            "amount_currency": .string(customers[Int(invoice.customer)].currency.code),
-            "fees_amount_cents": .int(invoice.feesAmountCents - invoice.couponsAmountCents),
-            "created_at": .string(CivilTime.timestamp(invoice.createdAt)),
-        ])
-    }
-
     func taxIndex(rateHundredths: Int, customer: Int) -> Int {
         let preferred = [SandboxCurrency.usd: 0, .eur: 1, .gbp: 2, .jpy: 3][customers[customer].currency] ?? 4
         if taxes[preferred].rateHundredths == rateHundredths { return preferred }
@@ -157,7 +139,7 @@ extension SandboxStore {
         let invoice = invoices[i]
         let customer = customers[Int(invoice.customer)]
         let currency = customer.currency
-        let taxes = (line.amountCents * Int64(invoice.taxRateHundredths) + 5000) / 10_000
+        let taxes = feeTaxCents(invoice: i, amount: line.amountCents)
         var item: JSON
         var amountDetails: JSON = .obj([:])
         var unitAmountMicros: Int64 = 0
@@ -185,6 +167,7 @@ extension SandboxStore {
             if line.unitsHundredths > 0 {
                 unitAmountMicros = line.amountCents * (currency.minorUnits == 0 ? 1_000_000 : 10_000) * 100 / line.unitsHundredths
             }
+            amountDetails = chargeAmountDetails(charge.pricing, line: line)
         case .addOn:
             let addOn = addOns[line.addOn ?? 0]
             item = .obj([
@@ -240,7 +223,7 @@ extension SandboxStore {
             // A one-off fee takes its add-on's description; the others have none.
             "description": line.type == .addOn ? .str(addOns[line.addOn ?? 0].description) : .null,
             "precise_unit_amount": .string(Self.microsString(unitAmountMicros)),
-            "precise_coupons_amount_cents": .string("0.0"),
+            "precise_coupons_amount_cents": .string(Decimals.string(couponShare(invoice: i, amountCents: fees), scale: 2)),
             "sub_total_excluding_taxes_amount_cents": .int(fees),
             "sub_total_excluding_taxes_precise_amount_cents": .string(Decimals.string(fees, scale: 0)),
             "events_count": line.eventsCount.map { .int($0) } ?? .null,
@@ -263,15 +246,14 @@ extension SandboxStore {
         }
         guard includeTaxes else { return json }
         return json.appending([
-            "applied_taxes": .array(invoice.taxRateHundredths == 0 ? [] : [feeAppliedTaxJSON(invoice: i, position: line.position, amount: taxes)]),
+            "applied_taxes": .array(feeAppliedTaxesJSON(invoice: i, line: line, amount: taxes)),
         ])
     }
 
-    func feeAppliedTaxJSON(invoice i: Int, position: Int, amount: Int64) -> JSON {
+    func feeAppliedTaxJSON(invoice i: Int, position: Int, tax: Int, slot: Int, amount: Int64) -> JSON {
         let invoice = invoices[i]
-        let tax = taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))
         return .obj([
-            "lago_id": .string(ids.make(.appliedTax, i * 16 + 1 + position)),
+            "lago_id": .string(ids.make(.appliedTax, i * 16 + 1 + position + 4 * slot)),
             "lago_fee_id": .string(feeId(invoice: i, position: position)),
             "lago_tax_id": .string(ids.make(.tax, tax)),
             "tax_name": .string(taxes[tax].name),

@@ -55,7 +55,6 @@ extension SandboxStore {
         let currency = customer.currency.code
         let total = note.creditAmountCents + note.refundAmountCents
         let subtotal = total - note.taxesAmountCents
-        let tax = taxIndex(rateHundredths: Int(invoice.taxRateHundredths), customer: Int(invoice.customer))
         return .obj([
             "lago_id": .string(ids.make(.creditNote, n)),
             "billing_entity_code": .string(billingEntities[customer.billingEntity].code),
@@ -94,19 +93,7 @@ extension SandboxStore {
                 "amount_currency": .string(currency),
                 "fee": feeJSON(invoice: i, line: line, includeTaxes: false),
             ])] } ?? []),
-            "applied_taxes": .array(invoice.taxRateHundredths == 0 ? [] : [.obj([
-                "lago_id": .string(ids.make(.appliedTax, 50_000_000 + n)),
-                "lago_credit_note_id": .string(ids.make(.creditNote, n)),
-                "lago_tax_id": .string(ids.make(.tax, tax)),
-                "tax_name": .string(taxes[tax].name),
-                "tax_code": .string(taxes[tax].code),
-                "tax_rate": .number(Decimals.string(Int64(invoice.taxRateHundredths), scale: 2)),
-                "tax_description": .str(taxes[tax].description),
-                "base_amount_cents": .int(subtotal),
-                "amount_cents": .int(note.taxesAmountCents),
-                "amount_currency": .string(currency),
-                "created_at": .string(CivilTime.timestamp(note.createdAt)),
-            ])]),
+            "applied_taxes": .array(creditNoteAppliedTaxesJSON(n)),
             "error_details": .array([]),
         ])
     }

@@ -157,7 +157,7 @@ extension SandboxStore {
         invoice.feesAmountCents = lines.reduce(0) { $0 + $1.amountCents }
         invoice.couponsAmountCents = min(invoice.couponsAmountCents, invoice.feesAmountCents)
         let taxable = invoice.feesAmountCents - invoice.couponsAmountCents
-        invoice.taxesAmountCents = (taxable * Int64(invoice.taxRateHundredths) + 5000) / 10_000
+        invoice.taxesAmountCents = taxCents(invoice: i, on: taxable)
         invoice.prepaidCreditAmountCents = min(invoice.prepaidCreditAmountCents, taxable + invoice.taxesAmountCents)
         invoice.totalAmountCents = taxable + invoice.taxesAmountCents - invoice.prepaidCreditAmountCents
         invoices[i] = invoice

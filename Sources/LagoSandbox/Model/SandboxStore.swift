@@ -26,6 +26,12 @@ struct SandboxStore: Sendable {
     var walletTransactions: [WalletTransactionRecord] = []
     var events: [EventRecord] = []
     var apiLogs: [ApiLogRecord] = []
+    /// Invoices taxed at more than one rate or discounted by a named coupon (the statement invoice).
+    var invoiceDetails: [Int32: InvoiceDetail] = [:]
+    /// A premium (licensed) organization; without it the premium-only endpoints answer 403.
+    var premium = true
+    /// Activity the sandbox's own actions logged (`GET /activity_logs`), oldest first.
+    var activities: [ActivityRecord] = []
 
     // Indexes.
     var customerByExternalId: [String: Int] = [:]
@@ -62,6 +68,7 @@ struct SandboxStore: Sendable {
         self.now = now
         seedCatalog()
         seedCustomers(count: customers)
+        seedStatementInvoice()
         buildOrders()
     }
 

@@ -73,6 +73,7 @@ extension SandboxStore {
             "events": .int(events.count),
             "billing_entities": .int(billingEntities.count),
             "api_logs": .int(apiLogs.count),
+            "activity_logs": .int(activityLog(since: now - ActivityHandlers.retentionDays * CivilTime.secondsPerDay).count),
         ])
     }
 

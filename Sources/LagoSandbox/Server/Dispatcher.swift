@@ -91,7 +91,7 @@ struct Dispatcher: HTTPHandler {
             store.now = max(store.now, now)
             var result: SandboxResponse
             do {
-                result = try route.handler(&store, context)
+                result = try store.recordingActivity(request) { try route.handler(&$0, context) }
             } catch let error as ApiError {
                 result = error.response
             } catch {

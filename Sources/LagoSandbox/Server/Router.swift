@@ -52,5 +52,6 @@ struct Router: Sendable {
     static let api = Router(routes:
         CustomerHandlers.routes + SubscriptionHandlers.routes + InvoiceHandlers.routes + InvoiceActionHandlers.routes
         + WalletHandlers.routes + UsageHandlers.routes + CatalogHandlers.routes + LedgerHandlers.routes
-        + EventHandlers.routes + AnalyticsHandlers.routes + LinkHandlers.routes)
+        + EventHandlers.routes + AnalyticsHandlers.routes + LinkHandlers.routes + ActivityHandlers.routes
+        + CreditNoteEstimateHandlers.routes)
 }

@@ -23,7 +23,9 @@ final class SandboxState: Sendable {
         let spec = try FaultSpec(parsing: options.faults)
         let now = Int64((options.referenceDate ?? Date()).timeIntervalSince1970)
         self.startSeconds = now
-        self.store = Mutex(SandboxStore(seed: options.seed, customers: max(0, options.customers), now: now))
+        var store = SandboxStore(seed: options.seed, customers: max(0, options.customers), now: now)
+        store.premium = options.premium
+        self.store = Mutex(store)
         self.faults = Mutex(FaultInjector(spec: spec, seed: options.seed))
         self.apiKey = Mutex(options.apiKey)
     }
@@ -39,6 +41,7 @@ final class SandboxState: Sendable {
     func reset() {
         var fresh = SandboxStore(seed: options.seed, customers: max(0, options.customers), now: startSeconds)
         fresh.now = clock()
+        fresh.premium = options.premium
         store.withLock { $0 = fresh }
         counters.withLock { $0 = Counters() }
         apiKey.withLock { $0 = options.apiKey }

@@ -121,7 +121,38 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     public func overdueBalances() async throws -> Data {
-        try await getRoot("/analytics/overdue_balance", rootKey: "overdue_balances", query: [])
+        try await getRoot(AnalyticsSeries.overdueBalance.path, rootKey: AnalyticsSeries.overdueBalance.rootKey, query: [])
+    }
+
+    /// Analytics are read straight from Lago: they are small, unpaginated and already cached
+    /// by the server for hours, so a local copy would only add a second staleness.
+    public func analytics(_ series: AnalyticsSeries, query: [URLQueryItem], forceRefresh: Bool) async throws -> Data {
+        try await getRoot(series.path, rootKey: series.rootKey, query: query)
+    }
+
+    /// `POST /credit_notes/estimate`: a read (nothing is stored), so it may be retried.
+    public func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data {
+        struct Body: Encodable {
+            struct Note: Encodable { var invoice_id: String; var items: [Item] }
+            struct Item: Encodable { var fee_id: String; var amount_cents: Int64 }
+            var credit_note: Note
+        }
+        let body = Body(credit_note: .init(invoice_id: invoiceId, items: items.map { .init(fee_id: $0.feeId, amount_cents: $0.amountCents) }))
+        let response: HTTPResponse
+        do {
+            response = try await client.send(.post, "/credit_notes/estimate", body: try JSONEncoder().encode(body), idempotent: true)
+        } catch {
+            throw Self.map(error, mutation: false)
+        }
+        guard let json = try? JSONValue.parse(response.body), let object = json["estimated_credit_note"] else {
+            throw BrowserDataError.unavailable("unexpected response from /credit_notes/estimate")
+        }
+        return Data(object.prettyPrinted().utf8)
+    }
+
+    /// Activity logs are read straight from Lago: a record's history must show what was just done.
+    public func activityLogs(query: [URLQueryItem]) async throws -> Data {
+        try await getRoot("/activity_logs", rootKey: "activity_logs", query: query)
     }
 
     public func downloadInvoicePDF(lagoId: String, fileName: String, directory: URL,

@@ -4,6 +4,7 @@ public enum ExportFilter: String, CaseIterable, Sendable {
     case status, paymentStatus, overdue, customer, subscription, plan, search, currency, issuedFrom, issuedTo
     case amountFrom, amountTo, invoiceType, feeType, billableMetric, code, from, to, wallet, invoice
     case transactionType, transactionStatus, billingEntity, periods, httpMethod, httpStatus
+    case activityType, activitySource, userEmail, resourceId, resourceType
 
     /// The option's name without dashes, as the catalogue's `FilterSpec.flag` spells it (`payment-status`).
     public var name: String {

@@ -61,6 +61,16 @@ public struct FilterOptions: ParsableArguments, Sendable {
     public var httpMethod: [String] = []
     @Option(name: .customLong("http-status"), help: "HTTP status, or succeeded/failed (api_logs, repeatable).")
     public var httpStatus: [String] = []
+    @Option(name: .customLong("activity-type"), help: "Activity type, e.g. invoice.created (activity_logs, repeatable).")
+    public var activityType: [String] = []
+    @Option(name: .customLong("activity-source"), help: "api, front or system (activity_logs, repeatable).")
+    public var activitySource: [String] = []
+    @Option(name: .customLong("user-email"), help: "Email of the user who acted (activity_logs, repeatable).")
+    public var userEmail: [String] = []
+    @Option(name: .customLong("resource-id"), help: "Lago id of the record acted on (activity_logs, repeatable).")
+    public var resourceId: [String] = []
+    @Option(name: .customLong("resource-type"), help: "Resource class, e.g. Invoice, Customer (activity_logs, repeatable).")
+    public var resourceType: [String] = []
 
     public init() {}
 
@@ -79,6 +89,8 @@ public struct FilterOptions: ParsableArguments, Sendable {
             (.invoice, invoice.map { [$0] } ?? []), (.transactionType, transactionType.map { [$0] } ?? []),
             (.transactionStatus, transactionStatus.map { [$0] } ?? []), (.billingEntity, billingEntity),
             (.periods, periods.map { [$0] } ?? []), (.httpMethod, httpMethod), (.httpStatus, httpStatus),
+            (.activityType, activityType), (.activitySource, activitySource), (.userEmail, userEmail),
+            (.resourceId, resourceId), (.resourceType, resourceType),
         ]
         return all.filter { !$0.1.isEmpty }.map { (filter: $0.0, values: $0.1) }
     }

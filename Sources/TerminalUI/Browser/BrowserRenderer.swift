@@ -162,6 +162,9 @@ public struct BrowserRenderer {
             }
             report.tableRows[pane.id] = TableHitArea(rect: Rect(row: inner.row + 1, column: inner.column, rows: min(table.rows.count, inner.rows - 1), columns: inner.columns),
                                                      firstRowIndex: table.firstRowIndex)
+        case .charts(let charts):
+            report.viewportRows[pane.id] = max(1, inner.rows)
+            ChartsView(charts: charts, palette: chartPalette).draw(on: canvas, in: inner)
         case .chart(let chart):
             report.viewportRows[pane.id] = max(1, inner.rows)
             drawChart(chart, in: inner, canvas: canvas)
@@ -202,6 +205,7 @@ extension PaneSnapshot {
         switch content {
         case .table(let t): return t.rows.isEmpty
         case .text(let t): return t.lines.isEmpty
+        case .charts(let c): return c.panels.isEmpty
         case .chart(let c): return c.bars.isEmpty && c.meters.isEmpty && c.lines.isEmpty
         }
     }

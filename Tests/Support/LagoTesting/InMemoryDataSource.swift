@@ -16,6 +16,7 @@ public actor InMemoryDataSource: BrowserDataSource {
     private var usage: [String: [Result<Data, BrowserDataError>]] = [:]
     private var projected: [String: Result<Data, BrowserDataError>] = [:]
     private var overdue: Result<Data, BrowserDataError> = .success(Data("[]".utf8))
+    private var analyticsAnswers: [AnalyticsSeries: Result<Data, BrowserDataError>] = [:]
     private var holds: [CheckedContinuation<Void, Never>] = []
     private var holding = false
     private var cachedHits: [ResourceKind: [Data]] = [:]
@@ -74,6 +75,16 @@ public actor InMemoryDataSource: BrowserDataSource {
     }
 
     /// Sets the analytics overdue balances (a JSON array as text) or a failure.
+    /// What `analytics(series)` answers (an empty array when not scripted).
+    public func scriptAnalytics(_ series: AnalyticsSeries, _ answer: Result<String, BrowserDataError>) {
+        analyticsAnswers[series] = answer.map { Data($0.utf8) }
+    }
+
+    public func analytics(_ series: AnalyticsSeries, query: [URLQueryItem], forceRefresh: Bool) async throws -> Data {
+        calls.append("analytics \(series.rawValue) " + query.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: "&"))
+        return try (analyticsAnswers[series] ?? .success(Data("[]".utf8))).get()
+    }
+
     public func scriptOverdue(_ answer: Result<String, BrowserDataError>) {
         overdue = answer.map { Data($0.utf8) }
     }
