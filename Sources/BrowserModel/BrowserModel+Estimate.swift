@@ -12,9 +12,9 @@ extension BrowserModel {
         tracker.run { [weak self] in
             do {
                 let invoice = try JSONValue.parse(try await ds.record(.invoices, key: key, forceRefresh: false))
-                let items = invoice.array("fees").compactMap { fee -> CreditNoteItem? in
+                let items = invoice.array("fees").compactMap { fee -> CreditNoteEstimateItem? in
                     guard let id = fee.string("lago_id"), let cents = fee.int64("amount_cents"), cents > 0 else { return nil }
-                    return CreditNoteItem(feeId: id, amountCents: cents)
+                    return CreditNoteEstimateItem(feeId: id, amountCents: cents)
                 }
                 guard !items.isEmpty else { self?.toast(.warning, "\(number) has no fees to credit"); return }
                 let estimate = try JSONValue.parse(try await ds.estimateCreditNote(invoiceId: invoice.string("lago_id") ?? record.id, items: items))
@@ -22,14 +22,14 @@ extension BrowserModel {
             } catch BrowserDataError.notSupported {
                 self?.showMessage("Credit note estimate for \(number)", [StyledText("Estimates are not available on this Lago plan", role: .muted)])
             } catch {
-                self?.toast(.warning, "Cannot estimate a credit note for \(number): \(describe(error))")
+                self?.toast(.warning, "Cannot estimate a credit note for \(number): \(userMessage(for: error))")
             }
         }
     }
 }
 
 /// One fee and the amount to credit on it.
-public struct CreditNoteItem: Sendable, Equatable {
+public struct CreditNoteEstimateItem: Sendable, Equatable {
     public var feeId: String
     public var amountCents: Int64
 }

@@ -69,7 +69,7 @@ final class AnalyticsPane: Pane {
                 } catch let BrowserDataError.refused(status, code, _) where status == 403 && code == "feature_unavailable" {
                     state = .unavailable
                 } catch {
-                    state = .failed(describe(error))
+                    state = .failed(userMessage(for: error))
                 }
                 guard let self, gen == self.generation else { return }
                 self.states[s] = state

@@ -165,7 +165,7 @@ public protocol BrowserDataSource: Sendable {
     func activityLogs(query: [URLQueryItem]) async throws -> Data
     /// What a credit note for `items` of an invoice would be (the `estimated_credit_note`
     /// object); read-only. Throws `.notSupported` without premium (403 `feature_unavailable`).
-    func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data
+    func estimateCreditNote(invoiceId: String, items: [CreditNoteEstimateItem]) async throws -> Data
     /// Downloads an invoice PDF into `directory` as `fileName`, returning the file's URL.
     func downloadInvoicePDF(lagoId: String, fileName: String, directory: URL,
                             progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> URL
@@ -183,7 +183,7 @@ extension BrowserDataSource {
     public func searchCached(_ request: ListRequest, term: String) async -> [Data] { [] }
 
     /// A source without credit-note estimates says so the calm way.
-    public func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data {
+    public func estimateCreditNote(invoiceId: String, items: [CreditNoteEstimateItem]) async throws -> Data {
         throw BrowserDataError.notSupported("credit note estimates are not available from this data source")
     }
 

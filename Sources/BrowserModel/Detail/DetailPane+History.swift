@@ -22,7 +22,7 @@ extension DetailPane {
             } catch BrowserDataError.notSupported {
                 state = .unavailable
             } catch {
-                state = .failed(describe(error))
+                state = .failed(userMessage(for: error))
             }
             guard let self, self.recordID == record else { return }
             self.history = state

@@ -131,7 +131,7 @@ public struct CachedLagoDataSource: BrowserDataSource {
     }
 
     /// `POST /credit_notes/estimate`: a read (nothing is stored), so it may be retried.
-    public func estimateCreditNote(invoiceId: String, items: [CreditNoteItem]) async throws -> Data {
+    public func estimateCreditNote(invoiceId: String, items: [CreditNoteEstimateItem]) async throws -> Data {
         struct Body: Encodable {
             struct Note: Encodable { var invoice_id: String; var items: [Item] }
             struct Item: Encodable { var fee_id: String; var amount_cents: Int64 }
