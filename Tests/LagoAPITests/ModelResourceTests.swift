@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ModelResourceTests {
     @Test func pathsAndKeys() {
-        #expect(LagoResource.allCases.count == 16)
+        #expect(LagoResource.allCases.count == 18)
         #expect(LagoResource.creditNotes.path == "/credit_notes")
         #expect(LagoResource.creditNotes.collectionKey == "credit_notes")
         #expect(LagoResource.creditNotes.singularKey == "credit_note")
@@ -50,6 +50,7 @@ import Testing
             WalletTransaction.self, BillableMetric.self, Plan.self, Coupon.self, AddOn.self, Tax.self, Event.self,
             BillingEntity.self, ApiLog.self,
         ]
-        #expect(Set(types.map { $0.resource }) == Set(LagoResource.allCases))
+        // Activity logs and payment requests are read as raw records only (no typed model).
+        #expect(Set(LagoResource.allCases).subtracting(types.map { $0.resource }) == [.activityLogs, .paymentRequests])
     }
 }

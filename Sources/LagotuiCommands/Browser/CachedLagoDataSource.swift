@@ -56,27 +56,43 @@ public struct CachedLagoDataSource: BrowserDataSource {
         }
     }
 
+    // Written as straight-line code around one `Result`: Swift 6.3.1's optimiser crashed
+    // ("while splitting coroutine", signal 11) on the earlier form, which awaited inside a
+    // `catch` block, so no release build of lagotui could be made.
     public func perform(_ mutation: BrowserMutation) async throws -> Data? {
-        let action: LagoAction
+        let action = try Self.mappedAction(mutation)
+        let changed = Set(action.invalidates.map(CachedResource.records))
+        let sent: Result<HTTPResponse, any Error>
         do {
-            action = try Self.action(mutation)
+            sent = .success(try await client.send(action))
         } catch {
-            throw Self.map(error, mutation: true)
+            sent = .failure(error)
         }
         // Marked stale whatever the outcome: an unanswered action may still have been applied.
-        let changed = Set(action.invalidates.map(CachedResource.records))
-        let response: HTTPResponse
-        do {
-            response = try await client.send(action)
-        } catch {
-            await cache.invalidate(resources: changed)
-            throw Self.map(error, mutation: true)
-        }
         await cache.invalidate(resources: changed)
-        guard !response.body.isEmpty, let json = try? JSONValue.parse(response.body), let object = json[action.rootKey] else { return nil }
-        let data = Data(object.prettyPrinted().utf8)
+        let response: HTTPResponse
+        switch sent {
+        case let .success(answer): response = answer
+        case let .failure(error): throw Self.map(error, mutation: true)
+        }
+        guard let data = Self.rootObject(response.body, key: action.rootKey) else { return nil }
         if action.rootKey == LagoResource.invoices.singularKey { await cache.store(record: data, resource: .invoices) }
         return data
+    }
+
+    /// ``action(_:)`` with its refusal mapped to the browser's error.
+    private static func mappedAction(_ mutation: BrowserMutation) throws -> LagoAction {
+        do {
+            return try action(mutation)
+        } catch {
+            throw map(error, mutation: true)
+        }
+    }
+
+    /// The object under `key` of a JSON body, pretty-printed; nil when there is none.
+    private static func rootObject(_ body: Data, key: String) -> Data? {
+        guard !body.isEmpty, let json = try? JSONValue.parse(body), let object = json[key] else { return nil }
+        return Data(object.prettyPrinted().utf8)
     }
 
     /// The LagoAPI action behind a browser mutation (its method, path and body).
