@@ -69,6 +69,7 @@ extension BrowserModel {
             overdue.refresh()
         } else {
             for pane in screen.panes { pane.refresh() }
+            if let group = screen.customerGroup, let id = group.externalID { group.loadBalances(id, force: true) }
         }
     }
 

@@ -43,9 +43,10 @@ public enum AnalyticsSeries: String, CaseIterable, Sendable {
     /// Only these two honour `external_customer_id` (BEHAVIOUR.md C7), so a customer's view shows them.
     public var perCustomer: Bool { self == .grossRevenue || self == .overdueBalance }
 
-    /// The query for the last `months` months (Lago counts the current month as one).
-    public func query(months: Int, externalCustomerId: String? = nil) -> [URLQueryItem] {
-        var items = [URLQueryItem(name: "months", value: String(months))]
+    /// The query for the last `months` months (Lago counts the current month as one); nil
+    /// `months` asks for every month since the organization was created.
+    public func query(months: Int?, externalCustomerId: String? = nil) -> [URLQueryItem] {
+        var items = months.map { [URLQueryItem(name: "months", value: String($0))] } ?? []
         // The same parameter as the lists' customer filter, spelled by the catalogue.
         if perCustomer, let externalCustomerId, let customer = LagoResource.invoices.entry.filter(named: "customer") {
             items.append(URLQueryItem(name: customer.wire, value: externalCustomerId))

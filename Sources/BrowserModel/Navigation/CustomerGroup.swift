@@ -1,8 +1,8 @@
 import LagoAPI
 
-/// The panes shown for one customer: subscriptions, invoices (with quick filters), live usage
-/// of the selected subscription, and wallets. Used on the dashboard (following the customer
-/// cursor) and on a customer's own screen.
+/// The panes shown for one customer: subscriptions, invoices (with quick filters and the
+/// customer's balances above them), live usage of the selected subscription, and wallets. Used
+/// on the dashboard (following the customer cursor) and on a customer's own screen.
 @MainActor
 final class CustomerGroup {
     let subscriptions: ListPane
@@ -11,6 +11,8 @@ final class CustomerGroup {
     let wallets: ListPane
     private(set) var customer: JSONValue?
     private(set) var quickFilter: InvoiceQuickFilter = .all
+    /// The customer's gross revenue and overdue balance per currency, nil with no customer.
+    private(set) var balances: CustomerBalances.State?
     let env: PaneEnvironment
 
     init(env: PaneEnvironment, prefix: String) {
@@ -42,8 +44,11 @@ final class CustomerGroup {
         guard let id = newID else {
             for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }
             usage.setTarget(nil)
+            balances = nil
+            updateQuickFilterSummary()
             return
         }
+        loadBalances(id, force: false)
         subscriptions.activate(ListRequest(.subscriptions, filters: [ListFilter("external_customer_id", id), ListFilter("status", ["active", "pending"])]))
         invoices.activate(quickFilter.apply(to: ListRequest(.invoices, filters: [ListFilter("external_customer_id", id)])))
         wallets.activate(ListRequest(.wallets, filters: [ListFilter("external_customer_id", id)]))
@@ -58,7 +63,34 @@ final class CustomerGroup {
     }
 
     private func updateQuickFilterSummary() {
-        invoices.summary = [StyledText(InvoiceQuickFilter.allCases.map { $0 == quickFilter ? "[\($0.title)]" : $0.title }.joined(separator: " "), role: .muted)]
+        invoices.summary = (balances.map(CustomerBalances.summary) ?? [])
+            + [StyledText(InvoiceQuickFilter.allCases.map { $0 == quickFilter ? "[\($0.title)]" : $0.title }.joined(separator: " "), role: .muted)]
+    }
+
+    /// Reads the customer's balances (both series at once, all months) and shows them above
+    /// its invoices; an answer for a customer no longer selected is dropped.
+    func loadBalances(_ externalID: String, force: Bool) {
+        if case .loaded? = balances, !force {} else { balances = .loading }
+        updateQuickFilterSummary()
+        let ds = env.dataSource
+        env.tracker.run { [weak self] in
+            let state: CustomerBalances.State
+            do {
+                async let gross = ds.analytics(.grossRevenue, query: AnalyticsSeries.grossRevenue.query(months: nil, externalCustomerId: externalID), forceRefresh: force)
+                async let overdue = ds.analytics(.overdueBalance, query: AnalyticsSeries.overdueBalance.query(months: nil, externalCustomerId: externalID), forceRefresh: force)
+                state = .loaded(CustomerBalances(grossRevenue: try JSONValue.parse(try await gross), overdueBalance: try JSONValue.parse(try await overdue)))
+            } catch BrowserDataError.notSupported {
+                state = .unavailable
+            } catch let BrowserDataError.refused(status, _, _) where status == 403 {
+                state = .unavailable
+            } catch {
+                state = .failed(userMessage(for: error))
+            }
+            guard let self, self.externalID == externalID else { return }
+            self.balances = state
+            self.updateQuickFilterSummary()
+            self.env.changed()
+        }
     }
 
     /// The usage pane follows the selected subscription (active ones only: Lago has no usage
