@@ -230,6 +230,10 @@ extension BrowserModel {
                 d.fields[f].error = nil
                 d.error = nil
                 if case let .topUp(form) = d.purpose { d.fields[f].hint = TopUpValidation.moneyHint(value, form: form) }
+                if case let .estimate(form) = d.purpose {
+                    // The figures shown were for other amounts: say so rather than leave them.
+                    d.lines = form.lines(estimate: [StyledText("Amounts changed: Estimate shows what a credit note for them would be", role: .muted)])
+                }
             }
         }
         dialog = d
@@ -249,6 +253,7 @@ extension BrowserModel {
             dialog = nil
             startBulk(plan)
         case let .topUp(form): reviewTopUp(form)
+        case let .estimate(form): runEstimate(form)
         case let .confirm(pending):
             if let required = pending.requiredText, d.fields.first?.value != required {
                 var e = d

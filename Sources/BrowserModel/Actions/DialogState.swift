@@ -14,6 +14,8 @@ struct DialogState {
         case bulk(BulkPlan, requiredText: String?)
         /// A bulk run's progress: Esc or Stop stops starting new requests.
         case bulkProgress
+        /// The credit-note estimate: an amount per fee; Estimate validates and asks Lago again.
+        case estimate(CreditNoteEstimateForm)
     }
 
     struct Field {
@@ -56,7 +58,8 @@ struct DialogState {
                                          focused: focus == .field(i), hint: f.hint, error: f.error)
                        },
                        buttons: buttons, focusedButton: { if case let .button(b) = focus { return b } else { return nil } }(),
-                       dangerous: dangerous, error: error, submitting: submitting)
+                       dangerous: dangerous, error: error, submitting: submitting,
+                       compactFields: { if case .estimate = purpose { return true } else { return false } }())
     }
 }
 

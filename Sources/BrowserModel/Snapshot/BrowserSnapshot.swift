@@ -287,6 +287,8 @@ public struct DialogSnapshot: Sendable, Equatable {
     public var error: String?
     /// True while the confirmed action runs (buttons disabled).
     public var submitting: Bool
+    /// One row per field (label, input, hint): for forms with a field per line item.
+    public var compactFields: Bool = false
 }
 
 /// One input field in a dialog.

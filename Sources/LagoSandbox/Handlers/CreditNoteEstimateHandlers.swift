@@ -21,7 +21,7 @@ enum CreditNoteEstimateHandlers {
             guard let line = lines.first(where: { store.feeId(invoice: i, position: $0.position) == feeId }) else { throw ApiError.notFound("fee_not_found") }
             let cents = Self.integer(item["amount_cents"])
             if cents < 0 { throw ApiError.validation([("amount_cents", ["invalid_value"])]) }
-            if cents > line.amountCents { throw ApiError.validation([("amount_cents", [invoice.type == .credit ? "higher_than_wallet_balance" : "higher_than_remaining_fee_amount"])]) }
+            if cents > line.amountCents - store.creditedCents(invoice: i, position: line.position) { throw ApiError.validation([("amount_cents", [invoice.type == .credit ? "higher_than_wallet_balance" : "higher_than_remaining_fee_amount"])]) }
             picked.append((feeId, cents))
         }
         let subtotal = picked.reduce(Int64(0)) { $0 + $1.cents }
@@ -65,5 +65,18 @@ enum CreditNoteEstimateHandlers {
         if let n = value as? NSNumber { return n.int64Value }
         if let s = value as? String { return Int64(s.prefix { $0.isNumber || $0 == "-" }) ?? 0 }
         return 0
+    }
+}
+
+extension SandboxStore {
+    /// What the credit notes of invoice `i` already credited on its fee at `position`: each
+    /// note's one item sits on the invoice's first fee, for the note's amount before taxes
+    /// (as `creditNoteJSON` serves it), and Lago checks a new item against the rest.
+    func creditedCents(invoice i: Int, position: Int) -> Int64 {
+        guard feeLines(invoice: i).first?.position == position else { return 0 }
+        return (creditNotesByInvoice[Int32(i)] ?? []).reduce(0) { sum, n in
+            let note = creditNotes[Int(n)]
+            return sum + note.creditAmountCents + note.refundAmountCents - note.taxesAmountCents
+        }
     }
 }

@@ -61,7 +61,8 @@ enum SnapshotMapping {
     static func dialog(_ dialog: DialogSnapshot) -> DialogInfo {
         DialogInfo(title: dialog.title, lines: dialog.lines.map(line),
                    fields: dialog.fields.map { DialogField(label: $0.label, value: $0.value, placeholder: $0.placeholder, focused: $0.focused, hint: $0.hint, error: $0.error) },
-                   buttons: dialog.buttons, focusedButton: dialog.focusedButton, dangerous: dialog.dangerous, error: dialog.error, submitting: dialog.submitting)
+                   buttons: dialog.buttons, focusedButton: dialog.focusedButton, dangerous: dialog.dangerous, error: dialog.error, submitting: dialog.submitting,
+                   compactFields: dialog.compactFields)
     }
 
     static func help(_ help: HelpSnapshot) -> HelpOverlay {

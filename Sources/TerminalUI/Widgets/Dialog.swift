@@ -25,11 +25,14 @@ public struct DialogInfo: Sendable, Equatable {
     public var dangerous: Bool
     public var error: String?
     public var submitting: Bool
+    /// One row per field (label, input, hint or error), for a form with a field per line item.
+    public var compactFields: Bool
 
     public init(title: String, lines: [StyledLine], fields: [DialogField] = [], buttons: [String], focusedButton: Int?,
-                dangerous: Bool = false, error: String? = nil, submitting: Bool = false) {
+                dangerous: Bool = false, error: String? = nil, submitting: Bool = false, compactFields: Bool = false) {
         self.title = title; self.lines = lines; self.fields = fields; self.buttons = buttons
         self.focusedButton = focusedButton; self.dangerous = dangerous; self.error = error; self.submitting = submitting
+        self.compactFields = compactFields
     }
 }
 
@@ -47,7 +50,11 @@ public struct DialogWidget {
         let inner = max(1, maxWidth - 4)
         var body: [StyledLine] = []
         for line in info.lines { body.append(contentsOf: Self.wrap(line, width: inner)) }
-        for field in info.fields {
+        if info.compactFields, !info.fields.isEmpty {
+            body.append(StyledLine(""))
+            body += compactFieldRows(width: inner)
+        }
+        for field in info.fields where !info.compactFields {
             body.append(StyledLine(""))
             body.append(StyledLine(field.label, role: .dialogTitle))
             let shown = field.value.isEmpty ? field.placeholder : field.value
@@ -73,6 +80,22 @@ public struct DialogWidget {
             let row = inside.bottom - 1
             let x = inside.right - min(inside.columns, buttonLine.width)
             buttonLine.draw(on: canvas, row: row, in: Rect(row: row, column: max(inside.column, x), rows: 1, columns: inside.right - max(inside.column, x)))
+        }
+    }
+
+    /// "API calls          [9081.00▏] of $9,081.00": the label cut to share the row, the input
+    /// at least ten cells wide, the hint after it; an error (✗) gets its own row under the input.
+    func compactFieldRows(width: Int) -> [StyledLine] {
+        let inputWidth = max(10, info.fields.map { max($0.value.displayWidth, $0.placeholder.displayWidth) + 1 }.max() ?? 10)
+        let labelWidth = max(6, min(info.fields.map(\.label.displayWidth).max() ?? 6, (width - inputWidth - 3) / 2))
+        return info.fields.flatMap { field -> [StyledLine] in
+            let shown = field.value.isEmpty ? field.placeholder : field.value
+            let input = (shown + (field.focused ? "▏" : "")).padded(toWidth: inputWidth)
+            var spans = [Span(field.label.padded(toWidth: labelWidth) + " ", field.focused ? .dialogTitle : .text), Span("[", .dim),
+                         Span(input, field.value.isEmpty ? .promptSuggestion : .dialogInput), Span("] ", .dim)]
+            if let hint = field.hint { spans.append(Span(hint, .dim)) }
+            guard let error = field.error else { return [StyledLine(spans)] }
+            return [StyledLine(spans)] + Self.wrap(StyledLine("✗ " + error, role: .dialogError), width: width)
         }
     }
 
