@@ -11,7 +11,6 @@ struct SerializerKeysTests {
     /// row to `served` below; `unservedStayUnserved` fails until they do.
     static let unserved: [(resource: String, path: String)] = [
         ("applied_coupon", "/applied_coupons"),
-        ("payment_request", "/payment_requests"),
     ]
 
     @Test("every served resource's list and show records carry Lago's keys in Lago's order",
@@ -59,6 +58,10 @@ struct SerializerKeysTests {
             try await check("billing_entity", "/billing_entities", paginated: false, show: id("code", "/billing_entities/"))
             try await check("event", "/events", show: id("transaction_id", "/events/"))
             try await check("api_log", "/api_logs", show: id("request_id", "/api_logs/"))
+            try await check("payment_request", "/payment_requests", show: id("lago_id", "/payment_requests/"))
+            let asked = try #require(try await client.get("/payment_requests?per_page=1").json.list("payment_requests").first?
+                .object("customer").string("external_id"), "the seed holds payment requests")
+            try await check("payment_request", "/customers/\(asked)/payment_requests")
             try await check("analytics_gross_revenue", "/analytics/gross_revenue", paginated: false)
             try await check("analytics_mrr", "/analytics/mrr", paginated: false)
             try await check("analytics_overdue_balance", "/analytics/overdue_balance", paginated: false)
@@ -139,7 +142,7 @@ struct SerializerKeysTests {
     func unservedStayUnserved() async throws {
         let shapes = try SerializerShapes.load()
         let checked = ["invoice", "customer", "subscription", "fee", "wallet", "wallet_transaction", "credit_note", "payment",
-                       "customer_usage", "plan", "billable_metric", "coupon", "add_on", "tax", "event", "billing_entity", "api_log",
+                       "customer_usage", "plan", "billable_metric", "coupon", "add_on", "tax", "event", "billing_entity", "api_log", "payment_request",
                        "analytics_gross_revenue", "analytics_mrr", "analytics_overdue_balance", "analytics_invoice_collection",
                        "analytics_invoiced_usage"]
         let described = Set(shapes.resourceNames)

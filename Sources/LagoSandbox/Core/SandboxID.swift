@@ -3,7 +3,7 @@ enum RecordKind: UInt8, Sendable, CaseIterable {
     case customer = 1, subscription, invoice, fee, wallet, walletTransaction, payment, creditNote
     case billableMetric, plan, charge, coupon, addOn, tax, billingEntity, event, metadata
     case appliedTax, apiLog, lifetimeUsage, creditNoteItem, threshold, commitment
-    case credit, activityLog
+    case credit, activityLog, paymentRequest
 }
 
 /// Deterministic, invertible UUIDs: the first 76 bits come from the seed (so they look random),

@@ -98,6 +98,9 @@ struct PaymentRecord: Sendable {
     var amountCents: Int64
     var status: PaymentStatus
     var createdAt: Int64
+    /// The payment request this payment pays (payable `PaymentRequest`), or -1 for the
+    /// invoice's own payment; `invoice` is then the request's first invoice.
+    var paymentRequest: Int32 = -1
 }
 
 struct CreditNoteRecord: Sendable {

@@ -118,6 +118,9 @@ extension SandboxStore {
                                                      externalCustomerId: customers[Int(invoice.customer)].externalId, externalSubscriptionId: nil,
                                                      userEmail: nil, loggedAt: invoice.createdAt)))
         }
+        for r in 0..<seededPaymentRequests where paymentRequests[r].createdAt >= since {
+            out.append((5 * base + r, paymentRequestActivity(r)))
+        }
         for (w, wallet) in wallets.enumerated() where wallet.createdAt >= since {
             out.append((4 * base + w, ActivityRecord(type: "wallet.created", source: "front", resourceType: "Wallet", resourceId: ids.make(.wallet, w),
                                                      object: Self.flatten(walletJSON(w)), changes: [], externalCustomerId: customers[Int(wallet.customer)].externalId,

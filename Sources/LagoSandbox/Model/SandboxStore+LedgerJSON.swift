@@ -15,14 +15,16 @@ extension SandboxStore {
         case ("adyen", .failed): "Refused"
         default: "processing"
         }
+        let r = Int(payment.paymentRequest)
+        let covered = r >= 0 ? paymentRequests[r].invoices.map(Int.init) : [i]
         return .obj([
             "lago_id": .string(ids.make(.payment, p)),
             "lago_customer_id": .string(customerId(Int(invoices[i].customer))),
             "external_customer_id": .string(customer.externalId),
-            "invoice_ids": .array([.string(invoiceId(i))]),
-            "invoice_numbers": .array([.string(invoiceNumber(i))]),
-            "lago_payable_id": .string(invoiceId(i)),
-            "payable_type": .string("Invoice"),
+            "invoice_ids": .array(covered.map { .string(invoiceId($0)) }),
+            "invoice_numbers": .array(covered.map { .string(invoiceNumber($0)) }),
+            "lago_payable_id": .string(r >= 0 ? ids.make(.paymentRequest, r) : invoiceId(i)),
+            "payable_type": .string(r >= 0 ? "PaymentRequest" : "Invoice"),
             "amount_cents": .int(payment.amountCents),
             "amount_currency": .string(customer.currency.code),
             "status": .string(providerStatus),

@@ -32,6 +32,9 @@ struct SandboxStore: Sendable {
     var premium = true
     /// Activity the sandbox's own actions logged (`GET /activity_logs`), oldest first.
     var activities: [ActivityRecord] = []
+    /// Payment requests, seeded first (`seededPaymentRequests` of them), then created ones.
+    var paymentRequests: [PaymentRequestRecord] = []
+    var seededPaymentRequests = 0
 
     // Indexes.
     var customerByExternalId: [String: Int] = [:]
@@ -70,6 +73,7 @@ struct SandboxStore: Sendable {
         seedCustomers(count: customers)
         seedStatementInvoice()
         buildOrders()
+        seedPaymentRequests()
     }
 
     mutating func recordMutation(_ kind: String, _ id: String) {

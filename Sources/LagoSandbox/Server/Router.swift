@@ -53,5 +53,5 @@ struct Router: Sendable {
         CustomerHandlers.routes + SubscriptionHandlers.routes + InvoiceHandlers.routes + InvoiceActionHandlers.routes
         + WalletHandlers.routes + UsageHandlers.routes + CatalogHandlers.routes + LedgerHandlers.routes
         + EventHandlers.routes + AnalyticsHandlers.routes + LinkHandlers.routes + ActivityHandlers.routes
-        + CreditNoteEstimateHandlers.routes)
+        + CreditNoteEstimateHandlers.routes + PaymentRequestHandlers.routes)
 }
