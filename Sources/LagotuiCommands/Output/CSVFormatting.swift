@@ -47,26 +47,43 @@ public enum CSVFormatting {
 
     /// Prefixes a quote to text a spreadsheet would otherwise evaluate as a formula.
     public static func neutraliseFormula(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
+        needsFormulaQuote(text.utf8) ? "'" + text : text
+    }
+
+    /// Whether a text cell (its UTF-8) starts as a formula would: `=`, `+`, `-`, `@`, TAB or CR,
+    /// unless it is a plain decimal number. The one place the formula rule is spelled, for
+    /// strings and for the bytes the CSV writer takes straight from a record.
+    static func needsFormulaQuote<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+        guard let first = utf8.first else { return false }
         switch first {
-        case "=", "+", "-", "@", "\t", "\r":
-            if isPlainDecimal(text) { return text }
-            return "'" + text
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return !isPlainDecimal(utf8)
         default:
-            return text
+            return false
         }
     }
 
     /// `-12`, `-12.50`, `+3`: numbers a spreadsheet reads as numbers, never as formulas.
-    static func isPlainDecimal(_ text: String) -> Bool {
-        var scalars = Substring(text).unicodeScalars[...]
-        if let first = scalars.first, first == "-" || first == "+" { scalars = scalars.dropFirst() }
+    static func isPlainDecimal<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var rest = utf8[...]
+        if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { rest = rest.dropFirst() }
         var digits = 0, dots = 0
-        for s in scalars {
-            if s == "." { dots += 1; if dots > 1 { return false } } else if ("0"..."9").contains(s) { digits += 1 } else { return false }
+        var last: UInt8?
+        for byte in rest {
+            last = byte
+            if byte == UInt8(ascii: ".") {
+                dots += 1
+                if dots > 1 { return false }
+            } else if byte >= 0x30, byte <= 0x39 {
+                digits += 1
+            } else {
+                return false
+            }
         }
-        return digits > 0 && scalars.last != "."
+        return digits > 0 && last != UInt8(ascii: ".")
     }
+
+    static func isPlainDecimal(_ text: String) -> Bool { isPlainDecimal(text.utf8) }
 
     /// One field quoted as RFC 4180 requires.
     public static func quote(_ cell: String) -> String {

@@ -103,22 +103,93 @@ public final class CSVRecordWriter: RecordWriter {
     deinit { close(spool) }
 
     public func write(record: Data) throws {
+        let start = spoolBuffer.count
+        if !spoolLeaves(of: record) {
+            // Outside the walker's shape (escapes, non-ASCII, loose whitespace in an array…):
+            // the tree parser reads it, with the same leaves or the parse error.
+            spoolBuffer.removeSubrange(start...)
+            try spoolParsed(record)
+        }
+        if spoolBuffer.count >= 1 << 16 { try flushSpool() }
+    }
+
+    /// The previous record's column indices in order: the next record nearly always has the
+    /// same columns in the same order, so its paths are compared with these before any lookup.
+    private var lastColumns: [Int] = []
+    private var rowColumns: [Int] = []
+    /// Each column's name as UTF-8, for the comparison.
+    private var columnBytes: [[UInt8]] = []
+
+    /// Spools a record's cells straight from its bytes (``JSONLeafWalker``); false when the
+    /// record is outside the walker's shape, with the spool left for the caller to roll back.
+    private func spoolLeaves(of record: Data) -> Bool {
+        let countOffset = spoolBuffer.count
+        append(UInt32(0))
+        rowColumns.removeAll(keepingCapacity: true)
+        let walked = JSONLeafWalker.walk(record) { path, leaf in
+            let index = column(path, position: rowColumns.count)
+            rowColumns.append(index)
+            append(UInt32(index))
+            let lengthOffset = spoolBuffer.count
+            append(UInt32(0))
+            switch leaf {
+            case .null: break
+            case let .bool(value): spoolBuffer.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+            case let .number(text), let .compactArray(text): spoolBuffer.append(contentsOf: text)
+            case .emptyObject: spoolBuffer.append(contentsOf: Self.emptyObjectBytes)
+            case let .text(text):
+                if CSVFormatting.needsFormulaQuote(text) { spoolBuffer.append(UInt8(ascii: "'")) }
+                spoolBuffer.append(contentsOf: text)
+            }
+            patch(UInt32(spoolBuffer.count - lengthOffset - 4), at: lengthOffset)
+        }
+        guard walked else { return false }
+        patch(UInt32(rowColumns.count), at: countOffset)
+        swap(&lastColumns, &rowColumns)
+        return true
+    }
+
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8), emptyObjectBytes = Array("{}".utf8)
+
+    /// The index of the column named `path`, added when new.
+    private func column(_ path: UnsafeBufferPointer<UInt8>, position: Int) -> Int {
+        if position < lastColumns.count {
+            let expected = lastColumns[position]
+            let name = columnBytes[expected]
+            if name.count == path.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, path.baseAddress!, path.count) == 0 }) {
+                return expected
+            }
+        }
+        return column(named: String(decoding: path, as: UTF8.self))
+    }
+
+    private func column(named name: String) -> Int {
+        if let known = columnIndex[name] { return known }
+        let index = columns.count
+        columnIndex[name] = index
+        columns.append(name)
+        columnBytes.append(Array(name.utf8))
+        return index
+    }
+
+    /// Spools a record read through the tree parser (the slow path, for records the walker leaves).
+    private func spoolParsed(_ record: Data) throws {
         let cells = CSVFormatting.flatten(try JSONValue.parse(record))
         append(UInt32(cells.count))
-        for (column, cell) in cells {
-            let index: Int
-            if let known = columnIndex[column] {
-                index = known
-            } else {
-                index = columns.count
-                columnIndex[column] = index
-                columns.append(column)
-            }
+        lastColumns.removeAll(keepingCapacity: true)
+        for (name, cell) in cells {
+            let index = column(named: name)
+            lastColumns.append(index)
             append(UInt32(index))
             append(UInt32(cell.utf8.count))
             spoolBuffer.append(contentsOf: cell.utf8)
         }
-        if spoolBuffer.count >= 1 << 16 { try flushSpool() }
+    }
+
+    private func patch(_ value: UInt32, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes in
+            for i in 0..<4 { spoolBuffer[offset + i] = bytes[i] }
+        }
     }
 
     private func append(_ value: UInt32) {
