@@ -120,6 +120,8 @@ extension JSONScanner {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count {
+            skipPlainStringBytes(stoppingAtNonASCII: true)
+            guard index < bytes.count else { return nil }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
