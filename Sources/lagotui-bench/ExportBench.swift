@@ -5,7 +5,7 @@ import LagoAPI
 /// order, every record written as NDJSON to a file), measured three ways against one sandbox
 /// in one run: the `lagotui export` binary a user runs (process start included), the same
 /// export in this process, and the serving limit as an external client sees it — curl
-/// fetching the same pages with the same concurrency (8) to /dev/null, and wrk hammering them.
+/// fetching the same pages with the same concurrency (8) into files, and wrk hammering them.
 /// The export's ratio is against curl, so it cannot beat "the limit" by more than noise.
 enum ExportBench {
     static let perPage = 100
@@ -55,7 +55,7 @@ enum ExportBench {
         func cpu(_ run: ChildRun) -> String { "\(Int(run.wallMilliseconds)) ms wall, \(Int(run.cpuMilliseconds)) ms CPU" }
         if let curlBest {
             report.add("\(label).curl.records_per_second", rate(curlBest.wallMilliseconds), "records/s",
-                       note: "curl --parallel --parallel-max \(concurrency), \(totalPages) pages of \(perPage) to /dev/null: \(cpu(curlBest))\(of)")
+                       note: "curl --parallel --parallel-max \(concurrency), \(totalPages) pages of \(perPage) into files: \(cpu(curlBest))\(of)")
         }
         if let wrk = external.wrk(seconds: quick ? 1 : 2) {
             let run = try await ChildProcess.run(wrk)

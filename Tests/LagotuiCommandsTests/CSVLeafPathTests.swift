@@ -64,6 +64,14 @@ import Testing
         }
     }
 
+    @Test func rowsWrittenBeforeLaterColumnsArePadded() throws {
+        let records = [#"{}"#, #"{"a":1}"#, #"{"b":"x,y","a":2}"#, #"{}"#, #"{"c":{"d":null},"a":3}"#, "{\"e\":\"\u{e9}\\n\"}"]
+        let csv = try Self.writerCSV(records)
+        #expect(csv == (try Self.referenceCSV(records)))
+        #expect(csv == "a,b,c.d,e\r\n,,,\r\n1,,,\r\n2,\"x,y\",,\r\n,,,\r\n3,,,\r\n,,,\"\u{e9}\n\"\r\n")
+        #expect(try Self.writerCSV([#"{}"#, #"{}"#]) == "\r\n\r\n\r\n")
+    }
+
     @Test func deepNestingIsLeftToTheTreeParser() throws {
         let depth = JSONLeafWalker.maximumDepth + 3
         let deep = String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)

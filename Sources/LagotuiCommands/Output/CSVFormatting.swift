@@ -88,13 +88,18 @@ public enum CSVFormatting {
     /// One field quoted as RFC 4180 requires.
     public static func quote(_ cell: String) -> String {
         var out: [UInt8] = []
-        appendQuoted(Array(cell.utf8)[...], to: &out)
+        Array(cell.utf8).withUnsafeBufferPointer { appendQuoted($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends one field's UTF-8 bytes, quoted when they hold a comma, quote, CR or LF (quotes doubled).
-    static func appendQuoted(_ cell: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        guard cell.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+    static func appendQuoted(_ cell: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var plain = true
+        for byte in cell where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            plain = false
+            break
+        }
+        guard !plain else {
             out.append(contentsOf: cell)
             return
         }

@@ -75,20 +75,15 @@ public final class JSONArrayRecordWriter: RecordWriter {
 /// CSV with a header that covers every column of every record.
 ///
 /// The header must come first but columns are only known once every record is seen, so each
-/// record is read once (one ``JSONValue`` parse and flatten) and its cells are spooled to an
-/// already-unlinked temporary file (nothing is left behind, even on a crash) while the ordered
-/// column set is collected; rows are written from the spool at the end, never parsed again.
-/// Memory holds only the column names. Columns are in order of first appearance, which follows
-/// the API's own field order.
-///
-/// Spool layout, per record: a little-endian `UInt32` cell count, then per cell its `UInt32`
-/// column index, its `UInt32` byte length and its UTF-8 text (unquoted, formulas neutralised).
+/// record is read once (see ``CSVSpool``) and its cells are spooled to an already-unlinked
+/// temporary file (nothing is left behind, even on a crash) while the ordered column set is
+/// collected; rows are written from the spool at the end, never parsed again. Memory holds only
+/// the column names. Columns are in order of first appearance, which follows the API's own
+/// field order.
 public final class CSVRecordWriter: RecordWriter {
     private let sink: ByteSink
     private let spool: Int32
-    private var spoolBuffer: [UInt8] = []
-    private var columns: [String] = []
-    private var columnIndex: [String: Int] = [:]
+    private var cells = CSVSpool()
 
     public init(sink: ByteSink) throws {
         self.sink = sink
@@ -97,133 +92,41 @@ public final class CSVRecordWriter: RecordWriter {
         guard fd >= 0 else { throw OutputError("cannot create a temporary file for CSV: \(String(cString: strerror(errno)))") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         spool = fd
-        spoolBuffer.reserveCapacity(1 << 17)
     }
 
     deinit { close(spool) }
 
     public func write(record: Data) throws {
-        let start = spoolBuffer.count
-        if !spoolLeaves(of: record) {
-            // Outside the walker's shape (escapes, non-ASCII, loose whitespace in an array…):
-            // the tree parser reads it, with the same leaves or the parse error.
-            spoolBuffer.removeSubrange(start...)
-            try spoolParsed(record)
-        }
-        if spoolBuffer.count >= 1 << 16 { try flushSpool() }
+        // The spool is worked on as a local value: no exclusivity check or retain per cell.
+        var cells = CSVSpool.empty
+        swap(&cells, &self.cells)
+        defer { swap(&cells, &self.cells) }
+        try cells.add(record)
+        if cells.bytes.count >= 1 << 16 { try flushSpool(&cells) }
     }
 
-    /// The previous record's column indices in order: the next record nearly always has the
-    /// same columns in the same order, so its paths are compared with these before any lookup.
-    private var lastColumns: [Int] = []
-    private var rowColumns: [Int] = []
-    /// Each column's name as UTF-8, for the comparison.
-    private var columnBytes: [[UInt8]] = []
-
-    /// Spools a record's cells straight from its bytes (``JSONLeafWalker``); false when the
-    /// record is outside the walker's shape, with the spool left for the caller to roll back.
-    private func spoolLeaves(of record: Data) -> Bool {
-        let countOffset = spoolBuffer.count
-        append(UInt32(0))
-        rowColumns.removeAll(keepingCapacity: true)
-        let walked = JSONLeafWalker.walk(record) { path, leaf in
-            let index = column(path, position: rowColumns.count)
-            rowColumns.append(index)
-            append(UInt32(index))
-            let lengthOffset = spoolBuffer.count
-            append(UInt32(0))
-            switch leaf {
-            case .null: break
-            case let .bool(value): spoolBuffer.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
-            case let .number(text), let .compactArray(text): spoolBuffer.append(contentsOf: text)
-            case .emptyObject: spoolBuffer.append(contentsOf: Self.emptyObjectBytes)
-            case let .text(text):
-                if CSVFormatting.needsFormulaQuote(text) { spoolBuffer.append(UInt8(ascii: "'")) }
-                spoolBuffer.append(contentsOf: text)
-            }
-            patch(UInt32(spoolBuffer.count - lengthOffset - 4), at: lengthOffset)
-        }
-        guard walked else { return false }
-        patch(UInt32(rowColumns.count), at: countOffset)
-        swap(&lastColumns, &rowColumns)
-        return true
-    }
-
-    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8), emptyObjectBytes = Array("{}".utf8)
-
-    /// The index of the column named `path`, added when new.
-    private func column(_ path: UnsafeBufferPointer<UInt8>, position: Int) -> Int {
-        if position < lastColumns.count {
-            let expected = lastColumns[position]
-            let name = columnBytes[expected]
-            if name.count == path.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, path.baseAddress!, path.count) == 0 }) {
-                return expected
-            }
-        }
-        return column(named: String(decoding: path, as: UTF8.self))
-    }
-
-    private func column(named name: String) -> Int {
-        if let known = columnIndex[name] { return known }
-        let index = columns.count
-        columnIndex[name] = index
-        columns.append(name)
-        columnBytes.append(Array(name.utf8))
-        return index
-    }
-
-    /// Spools a record read through the tree parser (the slow path, for records the walker leaves).
-    private func spoolParsed(_ record: Data) throws {
-        let cells = CSVFormatting.flatten(try JSONValue.parse(record))
-        append(UInt32(cells.count))
-        lastColumns.removeAll(keepingCapacity: true)
-        for (name, cell) in cells {
-            let index = column(named: name)
-            lastColumns.append(index)
-            append(UInt32(index))
-            append(UInt32(cell.utf8.count))
-            spoolBuffer.append(contentsOf: cell.utf8)
-        }
-    }
-
-    private func patch(_ value: UInt32, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { bytes in
-            for i in 0..<4 { spoolBuffer[offset + i] = bytes[i] }
-        }
-    }
-
-    private func append(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { spoolBuffer.append(contentsOf: $0) }
-    }
-
-    private func flushSpool() throws {
-        try writeAll(fd: spool, Data(spoolBuffer))
-        spoolBuffer.removeAll(keepingCapacity: true)
+    private func flushSpool(_ cells: inout CSVSpool) throws {
+        try writeAll(fd: spool, Data(cells.bytes))
+        cells.bytes.removeAll(keepingCapacity: true)
     }
 
     public func finish() throws {
-        try flushSpool()
+        try flushSpool(&cells)
+        let columns = cells.columns
         try sink.write(CSVFormatting.row(columns))
         guard lseek(spool, 0, SEEK_SET) == 0 else { throw OutputError("cannot read the CSV spool back") }
         var reader = SpoolReader(fd: spool)
-        // One row's cells as byte ranges of `cellBytes`, quoted straight into `out`: the rows
-        // of a large export never become Swift strings.
-        var cellBytes: [UInt8] = []
-        var cells = [Range<Int>?](repeating: nil, count: columns.count)
+        // Each spooled row goes out as it is, padded with the cells of columns that appeared
+        // after it was written (empty, at the end): no cell is read again.
+        let total = columns.count
         var out: [UInt8] = []
         out.reserveCapacity(WriteBuffer.limit + (1 << 16))
-        while let count = try reader.uint32() {
-            cellBytes.removeAll(keepingCapacity: true)
-            for i in cells.indices { cells[i] = nil }
-            for _ in 0..<count {
-                guard let index = try reader.uint32(), let length = try reader.uint32(), Int(index) < cells.count,
-                      try reader.copy(Int(length), into: &cellBytes) else { throw OutputError("the CSV spool is damaged") }
-                cells[Int(index)] = cellBytes.count - Int(length)..<cellBytes.count
+        while let known = try reader.uint32() {
+            guard let length = try reader.uint32(), Int(known) <= total, try reader.copy(Int(length), into: &out) else {
+                throw OutputError("the CSV spool is damaged")
             }
-            for (i, range) in cells.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if let range { CSVFormatting.appendQuoted(cellBytes[range], to: &out) }
-            }
+            let missing = known == 0 ? max(0, total - 1) : total - Int(known)
+            if missing > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: ","), count: missing)) }
             out.append(contentsOf: [0x0D, 0x0A])
             if out.count >= WriteBuffer.limit {
                 try sink.write(Data(out))
@@ -271,7 +174,8 @@ private struct SpoolReader {
     /// Appends the next `count` bytes to `bytes`; false at the end of the file.
     mutating func copy(_ count: Int, into bytes: inout [UInt8]) throws -> Bool {
         guard try fill(count) else { return false }
-        bytes.append(contentsOf: buffer[offset..<offset + count])
+        let start = offset
+        buffer.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
         offset += count
         return true
     }
