@@ -42,10 +42,10 @@ final class FakePagedSource: RawRecordSource {
 }
 
 @Suite struct OrderedPageFetcherTests {
-    func ids(_ source: FakePagedSource, perPage: Int, concurrency: Int) async throws -> [Int] {
+    func ids(_ source: FakePagedSource, perPage: Int, concurrency: Int, readAhead: Int = 0) async throws -> [Int] {
         var out: [Int] = []
         try await OrderedPageFetcher(source: source, perPage: perPage, concurrency: concurrency).fetchAll(
-            path: "/invoices", collectionKey: "invoices", query: []
+            path: "/invoices", collectionKey: "invoices", query: [], readAhead: readAhead
         ) { page in
             for item in page.items { out.append(Int(try JSONValue.parse(item)["lago_id"]!.stringValue!)!) }
         }
@@ -70,6 +70,32 @@ final class FakePagedSource: RawRecordSource {
     @Test func followsNextPageWhenTheListGrewDuringTheExport() async throws {
         let source = FakePagedSource(total: 95, grownTotal: 123)
         let got = try await ids(source, perPage: 10, concurrency: 4)
+        #expect(got == Array(0..<123))
+    }
+
+    @Test(arguments: [(0, 10, 4), (1, 10, 4), (10, 10, 4), (35, 10, 8), (95, 10, 4), (1000, 7, 8)])
+    func readAheadDeliversEveryRecordOnceInOrder(_ total: Int, _ perPage: Int, _ concurrency: Int) async throws {
+        let source = FakePagedSource(total: total)
+        let got = try await ids(source, perPage: perPage, concurrency: concurrency, readAhead: concurrency - 1)
+        #expect(got == Array(0..<total))
+        #expect(source.maxInFlight <= concurrency)
+        let pages = max(1, (total + perPage - 1) / perPage)
+        // Every page once; beyond the list's end, at most the read-ahead pages were asked for.
+        #expect(Set(source.requests).count == source.requests.count)
+        #expect(source.requests.count <= max(pages, concurrency))
+        #expect(Set(1...pages).isSubset(of: Set(source.requests)))
+    }
+
+    @Test func readAheadAsksForTheFirstPagesTogether() async throws {
+        let source = FakePagedSource(total: 500)
+        _ = try await ids(source, perPage: 10, concurrency: 6, readAhead: 5)
+        #expect(Array(source.requests.prefix(6)).sorted() == [1, 2, 3, 4, 5, 6])
+        #expect(source.requests.count == 50)
+    }
+
+    @Test func readAheadStillFollowsAListThatGrew() async throws {
+        let source = FakePagedSource(total: 95, grownTotal: 123)
+        let got = try await ids(source, perPage: 10, concurrency: 4, readAhead: 3)
         #expect(got == Array(0..<123))
     }
 }

@@ -37,7 +37,8 @@ public struct ExportEngine: Sendable {
         switch query.stream.shape {
         case let .list(path, collectionKey):
             let paginated = query.stream.resource?.isPaginated ?? true
-            try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query.listItems, paginated: paginated, onFirst: { meta in
+            try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query.listItems, paginated: paginated,
+                                     readAhead: concurrency - 1, onFirst: { meta in
                 progress?.setTotals(records: meta.totalCount, pages: meta.totalPages)
             }, deliver: { try take($0) })
         case .walletTransactions:

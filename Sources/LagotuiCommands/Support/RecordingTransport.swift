@@ -21,6 +21,9 @@ public struct RecordingTransport: Transport {
             }
             return response
         } catch {
+            // A request cancelled because another one failed (an export stops its other pages)
+            // is not the failure to explain: keep the one that was.
+            if Task.isCancelled { throw error }
             Diagnostics.shared.recordFailure(FailedExchange(
                 method: request.method.rawValue, url: request.url.absoluteString, status: nil, requestID: nil,
                 bodyExcerpt: ""))
