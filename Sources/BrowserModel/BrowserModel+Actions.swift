@@ -13,6 +13,7 @@ extension BrowserModel {
     public func availability(of action: ActionID) -> Availability {
         guard registry.spec(action) != nil else { return .disabled("not available in read-only mode") }
         if let (bulk, pane) = bulkTarget(action) { return bulkAvailability(bulk, pane) }
+        if action == .askToPay, let pane = markableList, pane.markCount > 0 { return .enabled }
         return ActionRules.availability(action, actionContext)
     }
 
@@ -61,6 +62,7 @@ extension BrowserModel {
             if let url = linkToOpen(for: record) { effects.append(.openURL(url)) }
         case .downloadPDF: startDownload(record)
         case .estimateCreditNote: estimateCreditNote(record)
+        case .askToPay: openAskToPay(PaymentRequestPlan(invoices: [record.json]))
         case .topUpWallet: openTopUp(record)
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice: confirmInvoiceAction(spec.id, record)
         default: break
@@ -81,7 +83,7 @@ extension BrowserModel {
 
     // MARK: invoice actions
 
-    static func customerName(of invoice: JSONValue) -> String {
+    nonisolated static func customerName(of invoice: JSONValue) -> String {
         for p in ["customer.name", "customer.legal_name", "customer.external_id", "external_customer_id"] {
             if let v = invoice.string(p), !v.isEmpty { return TextSanitizer.clean(v) }
         }
@@ -254,6 +256,7 @@ extension BrowserModel {
             startBulk(plan)
         case let .topUp(form): reviewTopUp(form)
         case let .estimate(form): runEstimate(form)
+        case let .askToPay(plan): sendPaymentRequests(plan)
         case let .confirm(pending):
             if let required = pending.requiredText, d.fields.first?.value != required {
                 var e = d

@@ -57,6 +57,7 @@ extension BrowserModel {
         case .usageHistory: openUsageHistory()
         case .switchMetric: (top?.focused as? UsageHistoryPane)?.switchMetric()
         case .toggleMark, .markRange, .markAll, .clearMarks: markAction(action)
+        case .askToPay: askToPay(spec)
         case .copyID, .copyLink, .openWeb, .downloadPDF, .estimateCreditNote, .finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet:
             recordAction(spec)
         }

@@ -14,7 +14,7 @@ public struct Lagotui: AsyncParsableCommand {
             6 rate limited, 7 server 5xx, 8 network/timeout.
             """,
         version: BuildInfo.current.versionLine,
-        subcommands: [GetCommand.self, ExportCommand.self, BulkCommand.self, LinkCommand.self, SyncCommand.self, CacheCommand.self,
+        subcommands: [GetCommand.self, ExportCommand.self, BulkCommand.self, PaymentRequestCommand.self, LinkCommand.self, SyncCommand.self, CacheCommand.self,
                       DoctorCommand.self, DiagnoseCommand.self]
     )
 

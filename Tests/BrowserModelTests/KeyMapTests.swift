@@ -54,7 +54,7 @@ import Testing
     @Test func readOnlyRemovesEveryDangerousAction() async {
         let registry = ActionRegistry(readOnly: true)
         let dangerous = ActionRegistry(readOnly: false).specs.filter(\.dangerous).map(\.id)
-        #expect(Set(dangerous) == [.finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet])
+        #expect(Set(dangerous) == [.finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet, .askToPay])
         for id in dangerous { #expect(registry.spec(id) == nil) }
         #expect(registry.specs.allSatisfy { !$0.dangerous })
 

@@ -10,7 +10,7 @@ import Testing
         let s = h.snapshot
         #expect(s.breadcrumbs == ["customers"])
         #expect(s.body.layout == .dashboard)
-        #expect(s.body.panes.map(\.id.rawValue) == ["customers", "dashboard.subscriptions", "dashboard.invoices", "dashboard.usage", "dashboard.wallets"])
+        #expect(s.body.panes.map(\.id.rawValue) == ["customers", "dashboard.subscriptions", "dashboard.invoices", "dashboard.usage", "dashboard.wallets", "dashboard.payment_requests"])
         #expect(h.column(0, of: h.pane("customers")) == ["Acme", "Globex", "Initech"])
         #expect(h.column(0, of: h.pane("dashboard.invoices")) == ["INV-0042", "INV-0041", "INV-0040", "INV-0039"])
         #expect(h.column(0, of: h.pane("dashboard.wallets")) == ["Main", "Old"])

@@ -22,7 +22,7 @@ import Testing
                 for rect in [layout.header, layout.breadcrumbs, layout.footer, layout.body].compactMap({ $0 }) {
                     #expect(rect.intersection(full) == rect)
                 }
-                for count in 1...5 {
+                for count in 1...7 {
                     for rect in ScreenLayout.dashboardRects(body: layout.body, paneCount: count) {
                         #expect(rect.rows >= 0 && rect.columns >= 0)
                     }
@@ -33,9 +33,15 @@ import Testing
 
     @Test func dashboardTilesWithoutOverlap() {
         let body = ScreenLayout(size: Size(rows: 60, columns: 200)).body
-        let rects = ScreenLayout.dashboardRects(body: body, paneCount: 5)
-        #expect(rects.count == 5)
-        for i in rects.indices { for j in rects.indices where i < j { #expect(rects[i].intersection(rects[j]).isEmpty) } }
-        #expect(rects.map { $0.rows * $0.columns }.reduce(0, +) == body.rows * body.columns)
+        for count in [5, 6, 7] {
+            let rects = ScreenLayout.dashboardRects(body: body, paneCount: count)
+            #expect(rects.count == count)
+            for i in rects.indices { for j in rects.indices where i < j { #expect(rects[i].intersection(rects[j]).isEmpty) } }
+            #expect(rects.map { $0.rows * $0.columns }.reduce(0, +) == body.rows * body.columns)
+        }
+        // Six panes (the customer's payment requests): usage keeps half the bottom width.
+        let six = ScreenLayout.dashboardRects(body: body, paneCount: 6)
+        #expect(six[3].rows == six[4].rows + six[5].rows && abs(six[3].columns - six[4].columns) <= 1)
+        #expect(six[4].columns == six[5].columns && six[4].row < six[5].row)
     }
 }

@@ -197,8 +197,11 @@ import Testing
 
     @Test func toastsAndTooSmall() {
         let screen = CellBufferScreen(rows: 5, columns: 70)
-        ToastStack([ToastInfo(level: .error, text: "Lago refused: invoice is not draft")]).draw(on: Canvas(screen: screen), above: 4, in: Rect(size: screen.size))
-        #expect(screen.lines()[3].hasSuffix("✗ Lago refused: invoice is not draft"))
+        let canvas = Canvas(screen: screen)
+        _ = canvas.text("│", row: 3, column: 69)
+        ToastStack([ToastInfo(level: .error, text: "Lago refused: invoice is not draft")]).draw(on: canvas, above: 4, in: Rect(size: screen.size))
+        // The message sits inside the frame's right edge, which stays drawn.
+        #expect(screen.lines()[3].hasSuffix("✗ Lago refused: invoice is not draft │"))
         let small = CellBufferScreen(rows: 4, columns: 12)
         TooSmallMessage.draw(on: Canvas(screen: small), size: small.size, minimum: ScreenLayout.minimum)
         #expect(small.lines().joined(separator: "\n").contains("Terminal to…"))

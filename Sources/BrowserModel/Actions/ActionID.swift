@@ -53,6 +53,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case voidInvoice = "void-invoice"
     case topUpWallet = "top-up-wallet"
     case estimateCreditNote = "estimate-credit-note"
+    case askToPay = "ask-to-pay"
 }
 
 /// Where an action applies.

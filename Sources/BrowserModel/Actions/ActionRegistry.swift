@@ -41,6 +41,7 @@ public struct ActionRegistry: Sendable {
             a(.voidInvoice, "void", .resource(.invoices), ["X"], section: "Invoice", dangerous: true),
             a(.downloadPDF, "download PDF", .resource(.invoices), ["D"], section: "Invoice"),
             a(.estimateCreditNote, "estimate credit note", .resource(.invoices), ["E"], section: "Invoice"),
+            a(.askToPay, "ask to pay", .resource(.invoices), ["$"], section: "Invoice", dangerous: true),
             a(.toggleMark, "mark", .resource(.invoices), ["space"], section: "Marks", hinted: false),
             a(.markRange, "mark range", .resource(.invoices), ["V"], section: "Marks", hinted: false),
             a(.markAll, "mark all pages", .resource(.invoices), ["*"], section: "Marks", hinted: false),

@@ -30,6 +30,9 @@ enum ActionRules {
         case .finalizeInvoice, .refreshInvoice, .retryPayment, .downloadPDF, .voidInvoice:
             guard record.resource == .invoices else { return .disabled(notAnInvoice(action)) }
             return invoiceAvailability(action, InvoiceFacts(json))
+        case .askToPay:
+            guard record.resource == .invoices else { return .disabled("only invoices can be asked to be paid") }
+            return PaymentRequestPlan.ineligibility(json).map { .disabled("Lago asks only for overdue invoices: this one is \($0)") } ?? .enabled
         case .estimateCreditNote:
             guard record.resource == .invoices else { return .disabled("only invoices can be credited") }
             return status == "finalized" ? .enabled : .disabled("only finalized invoices can be credited")
@@ -93,7 +96,7 @@ enum ActionRules {
 
     /// Actions that change data in Lago (all confirmed, all removed in read-only mode).
     static func isMutating(_ action: ActionID) -> Bool {
-        [.finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet].contains(action)
+        [.finalizeInvoice, .refreshInvoice, .retryPayment, .voidInvoice, .topUpWallet, .askToPay].contains(action)
     }
 
     static func key(_ action: ActionID, _ recordID: String) -> String { action.rawValue + ":" + recordID }

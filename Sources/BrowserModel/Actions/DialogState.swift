@@ -16,6 +16,9 @@ struct DialogState {
         case bulkProgress
         /// The credit-note estimate: an amount per fee; Estimate validates and asks Lago again.
         case estimate(CreditNoteEstimateForm)
+        /// "Ask to pay": one payment request per customer and currency, an email field for
+        /// each of the first ``PaymentRequestPlan/editableEmails`` requests.
+        case askToPay(PaymentRequestPlan)
     }
 
     struct Field {

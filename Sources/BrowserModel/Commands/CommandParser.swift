@@ -64,7 +64,7 @@ public enum CommandParser {
             .billingEntities: ["billing_entities", "billing-entities", "entities", "be"],
             .apiLogs: ["api_logs", "api-logs", "logs", "apilogs"],
             .activityLogs: ["activity", "activity_logs", "activity-logs", "audit"],
-            .paymentRequests: ["payment_requests", "payment-requests", "preq"],
+            .paymentRequests: ["payment_requests", "payment-requests", "payreq", "preq"],
         ]
         for (kind, names) in resources { for n in names { map[n] = kind.rawValue } }
         for n in ["usage", "u"] { map[n] = "usage" }

@@ -95,6 +95,8 @@ public enum BrowserMutation: Sendable, Equatable {
     case retryInvoicePayment(lagoId: String)
     case voidInvoice(lagoId: String)
     case topUpWallet(walletId: String, paidCredits: Decimal?, grantedCredits: Decimal?)
+    /// Asks a customer to pay overdue invoices (`POST /payment_requests`); nil email: the customer's.
+    case createPaymentRequest(externalCustomerId: String, lagoInvoiceIds: [String], email: String?)
 }
 
 /// A link to hand a customer: an invoice's payment URL or a customer's portal URL.

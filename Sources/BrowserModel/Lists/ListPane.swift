@@ -128,6 +128,7 @@ final class ListPane: Pane {
     func markAll() { run(state.markAll()) }
     func clearMarks() { run(state.clearMarks()) }
     func markedRecords() -> [MarkedInvoice] { state.markedRecords() }
+    func markedJSON() -> (held: [JSONValue], missing: [String]) { state.markedJSON() }
     func markSummary() -> MarkSummary { state.markSummary() }
     /// True while `*` is fetching pages.
     var isMarkingAll: Bool { state.marks.isMarkingAll }

@@ -1,4 +1,5 @@
 import Foundation
+import LagoAPI
 
 /// Marks: `space` toggles the cursor row and moves down, `V` marks from the last marked row
 /// to the cursor, `*` marks every row of the filter and server query (fetching every page
@@ -96,6 +97,23 @@ extension ListState {
         if marks.isEmpty { return marks.markAllStopped }
         let text = markSummary().text
         return marks.markAllStopped.map { text + " · " + $0 } ?? text
+    }
+
+    /// The marked records' JSON in list order where it is held, and the ids of the others (a
+    /// page since evicted, or a row no longer in the list), for actions that need more than
+    /// the row's facts (a payment request reads the customer and the overdue flag).
+    mutating func markedJSON() -> (held: [JSONValue], missing: [String]) {
+        var held: [JSONValue] = []
+        var missing: [String] = []
+        var seen = Set<String>()
+        for s in order {
+            let id = store.id(s)
+            guard marks.contains(id) else { continue }
+            seen.insert(id)
+            if let json = json(ofSlot: s) { held.append(json) } else { missing.append(id) }
+        }
+        missing += marks.ids.sorted().filter { !seen.contains($0) }
+        return (held, missing)
     }
 
     /// The marked records in list order (loaded ones), then any marked id no longer loaded.

@@ -1,7 +1,8 @@
 import LagoAPI
 
 /// The panes shown for one customer: subscriptions, invoices (with quick filters and the
-/// customer's balances above them), live usage of the selected subscription, and wallets. Used
+/// customer's balances above them), live usage of the selected subscription, wallets, and the
+/// payment requests sent to the customer (`$` on its overdue invoices makes one). Used
 /// on the dashboard (following the customer cursor) and on a customer's own screen.
 @MainActor
 final class CustomerGroup {
@@ -9,6 +10,7 @@ final class CustomerGroup {
     let invoices: ListPane
     let usage: UsagePane
     let wallets: ListPane
+    let paymentRequests: ListPane
     private(set) var customer: JSONValue?
     private(set) var quickFilter: InvoiceQuickFilter = .all
     /// The customer's gross revenue and overdue balance per currency, nil with no customer.
@@ -24,14 +26,17 @@ final class CustomerGroup {
         usage = UsagePane(id: PaneID(prefix + "usage"), env: env)
         wallets = ListPane(id: PaneID(prefix + "wallets"), env: env, request: ListRequest(.wallets),
                             descriptor: .ofCustomerScoped(.wallets))
+        paymentRequests = ListPane(id: PaneID(prefix + "payment_requests"), env: env, request: ListRequest(.paymentRequests),
+                                   title: "payment requests", descriptor: .ofCustomerScoped(.paymentRequests))
+        paymentRequests.emptyMessage = "No payment requests (mark overdue invoices, then $ asks to pay)"
         invoices.extraScopes = [.invoiceList]
         subscriptions.emptyMessage = "No active or pending subscriptions"
-        for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }
+        for pane in [subscriptions, invoices, wallets, paymentRequests] { pane.deactivate("Select a customer") }
         subscriptions.onSelectionChange = { [weak self] in self?.subscriptionChanged() }
         updateQuickFilterSummary()
     }
 
-    var panes: [any Pane] { [subscriptions, invoices, usage, wallets] }
+    var panes: [any Pane] { [subscriptions, invoices, usage, wallets, paymentRequests] }
 
     var customerName: String? { customer.map { ResourceDescriptor.of(.customers).displayName(of: $0) } }
     var externalID: String? { customer?.string("external_id") }
@@ -42,7 +47,7 @@ final class CustomerGroup {
         guard newID != externalID || customer == nil else { customer = json; return }
         customer = json
         guard let id = newID else {
-            for pane in [subscriptions, invoices, wallets] { pane.deactivate("Select a customer") }
+            for pane in [subscriptions, invoices, wallets, paymentRequests] { pane.deactivate("Select a customer") }
             usage.setTarget(nil)
             balances = nil
             updateQuickFilterSummary()
@@ -52,6 +57,7 @@ final class CustomerGroup {
         subscriptions.activate(ListRequest(.subscriptions, filters: [ListFilter("external_customer_id", id), ListFilter("status", ["active", "pending"])]))
         invoices.activate(quickFilter.apply(to: ListRequest(.invoices, filters: [ListFilter("external_customer_id", id)])))
         wallets.activate(ListRequest(.wallets, filters: [ListFilter("external_customer_id", id)]))
+        paymentRequests.activate(ListRequest(.paymentRequests, filters: [ListFilter("external_customer_id", id)]))
         subscriptionChanged()
     }
 

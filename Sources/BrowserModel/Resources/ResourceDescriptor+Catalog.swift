@@ -176,12 +176,20 @@ extension ResourceDescriptor {
                 .text("RESOURCE ID", "resource_id", priority: 4),
             ])
         case .paymentRequests:
+            // Lago nests the customer (no top-level external_customer_id on a payment request).
             return ResourceDescriptor(kind: kind, columns: [
-                .text("CUSTOMER", "external_customer_id", minWidth: 10, flexible: true),
+                ColumnSpec(title: "CUSTOMER", priority: 0, minWidth: 10, flexible: true) { json in
+                    let name = ["customer.name", "customer.legal_name", "customer.external_id"].lazy.compactMap { json.string($0) }.first { !$0.isEmpty } ?? ""
+                    return CellValue(text: name, sortKey: name.isEmpty ? .none : .text(name))
+                },
                 .money("AMOUNT", cents: "amount_cents", currency: "amount_currency"),
                 .status("PAYMENT", "payment_status", roles: paymentStatusRoles),
+                .date("CREATED", ["created_at"], priority: 0),
+                ColumnSpec(title: "INVOICES", priority: 1, minWidth: 11, flexible: true) { json in
+                    let numbers = json.array("invoices").compactMap { $0.string("number") }
+                    return CellValue(text: numbers.joined(separator: ", "), sortKey: .number(Decimal(numbers.count)))
+                },
                 .text("EMAIL", "email", priority: 2),
-                .date("CREATED", ["created_at"], priority: 1),
             ])
         case .apiLogs:
             return ResourceDescriptor(kind: kind, columns: [

@@ -90,6 +90,7 @@ struct ResourceDescriptor {
         case .apiLogs: candidates = ["request_path", "request_id"]
         case .activityLogs: candidates = ["activity_type", "activity_id"]
         case .fees: candidates = ["item.name", "item.code", "lago_id"]
+        case .paymentRequests: candidates = ["customer.name", "customer.external_id", "lago_id"]
         default: candidates = ["name", "code", "lago_id"]
         }
         for path in candidates {

@@ -103,6 +103,8 @@ public struct CachedLagoDataSource: BrowserDataSource {
         case let .retryInvoicePayment(id): try .retryInvoicePayment(lagoId: id)
         case let .voidInvoice(id): try .voidInvoice(lagoId: id)
         case let .topUpWallet(walletId, paid, granted): try .topUpWallet(walletId: walletId, paidCredits: paid, grantedCredits: granted)
+        case let .createPaymentRequest(customer, invoices, email):
+            try .createPaymentRequest(externalCustomerId: customer, lagoInvoiceIds: invoices, email: email)
         }
     }
 

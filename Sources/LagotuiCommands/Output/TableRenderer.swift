@@ -27,7 +27,7 @@ public enum TableRenderer {
         case .resource(.billingEntities): return ["code", "name", "default_currency"]
         case .resource(.apiLogs): return ["request_id", "http_method", "http_status", "request_path", "logged_at"]
         case .resource(.activityLogs): return ["logged_at", "activity_type", "activity_source", "user_email", "resource_type", "resource_id"]
-        case .resource(.paymentRequests): return ["lago_id", "external_customer_id", "amount_cents", "amount_currency", "payment_status", "created_at"]
+        case .resource(.paymentRequests): return ["lago_id", "customer.external_id", "amount_cents", "amount_currency", "payment_status", "email", "created_at"]
         case .customerUsage:
             return ["external_customer_id", "external_subscription_id", "charge_usage.billable_metric.code", "charge_usage.units",
                     "charge_usage.amount_cents", "currency"]

@@ -103,12 +103,8 @@ public struct BrowserRenderer {
             TabBar(titles: others.map(\.title), active: rightIndex - 1).draw(on: canvas, row: tabLine.row, in: tabLine)
             drawPane(panes[rightIndex], in: tabbed, canvas: canvas, report: &report)
         case (.stacked, .dashboard):
-            var remaining = rect
-            for (i, pane) in panes.enumerated() {
-                let share = remaining.rows / (panes.count - i)
-                let piece: Rect
-                (piece, remaining) = remaining.splitTop(share)
-                drawPane(pane, in: piece, canvas: canvas, report: &report)
+            for (pane, r) in zip(panes, ScreenLayout.stackedRects(body: rect, paneCount: panes.count)) {
+                drawPane(pane, in: r, canvas: canvas, report: &report)
             }
         default:
             // One pane at a time, with a tab line naming the others.

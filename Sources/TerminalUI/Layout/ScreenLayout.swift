@@ -55,36 +55,61 @@ public struct ScreenLayout: Sendable, Equatable {
         body = rest
     }
 
-    /// The rectangles for the dashboard's panes: the first (the list) on the left, the
-    /// second across the top right, the third in the middle right, the fourth and fifth side
-    /// by side at the bottom right. Fewer panes take the space of the missing ones.
+    /// The rectangles for the dashboard's panes: the first (the list) on the left, the others
+    /// tiled on the right (``tiledRects(body:paneCount:)``). Fewer panes take the space of
+    /// the missing ones.
     public static func dashboardRects(body: Rect, paneCount: Int) -> [Rect] {
         guard paneCount > 0 else { return [] }
         if paneCount == 1 { return [body] }
         let leftWidth = max(30, min(body.columns * 35 / 100, 60))
         let (left, right) = body.splitLeft(leftWidth)
-        let others = paneCount - 1
-        var rects = [left]
-        switch others {
-        case 1: rects.append(right)
+        return [left] + tiledRects(body: right, paneCount: paneCount - 1)
+    }
+
+    /// A customer's own screen (no list on the left): the panes tiled as the dashboard's right
+    /// side, so the invoices keep the most rows and the short lists share the bottom.
+    public static func stackedRects(body: Rect, paneCount: Int) -> [Rect] {
+        tiledRects(body: body, paneCount: paneCount)
+    }
+
+    /// The first pane across the top, the second in the middle, the rest at the bottom: the
+    /// third and fourth side by side; from a fifth on, the third keeps the left half and the
+    /// others stack in the right half, so none is squeezed into a sliver.
+    static func tiledRects(body: Rect, paneCount: Int) -> [Rect] {
+        switch paneCount {
+        case ..<1: return []
+        case 1: return [body]
         case 2:
-            let (a, b) = right.splitTop(right.rows / 2)
-            rects += [a, b]
+            let (a, b) = body.splitTop(body.rows / 2)
+            return [a, b]
         default:
-            let topRows = right.rows * 3 / 10, middleRows = right.rows * 4 / 10
-            let (a, rest) = right.splitTop(topRows)
+            let topRows = body.rows * 3 / 10, middleRows = body.rows * 4 / 10
+            let (a, rest) = body.splitTop(topRows)
             let (b, bottom) = rest.splitTop(middleRows)
-            rects += [a, b]
-            let bottomCount = others - 2
-            var remaining = bottom
-            for i in 0..<bottomCount {
-                let w = i == bottomCount - 1 ? remaining.columns : remaining.columns / (bottomCount - i)
-                let (piece, next) = remaining.splitLeft(w)
-                rects.append(piece)
-                remaining = next
+            var rects = [a, b]
+            let bottomCount = paneCount - 2
+            if bottomCount <= 2 {
+                var remaining = bottom
+                for i in 0..<bottomCount {
+                    let w = i == bottomCount - 1 ? remaining.columns : remaining.columns / (bottomCount - i)
+                    let (piece, next) = remaining.splitLeft(w)
+                    rects.append(piece)
+                    remaining = next
+                }
+            } else {
+                let (first, column) = bottom.splitLeft(bottom.columns / 2)
+                rects.append(first)
+                var remaining = column
+                let stackCount = bottomCount - 1
+                for i in 0..<stackCount {
+                    let h = i == stackCount - 1 ? remaining.rows : remaining.rows / (stackCount - i)
+                    let (piece, next) = remaining.splitTop(h)
+                    rects.append(piece)
+                    remaining = next
+                }
             }
+            return rects
         }
-        return rects
     }
 
     /// The two rectangles of the tabs layout: the list on the left, the tabbed pane on the right.

@@ -34,14 +34,17 @@ public struct ToastStack {
 
     @MainActor
     public func draw(on canvas: Canvas, above row: Int, in rect: Rect) {
-        let maxWidth = min(rect.columns, max(20, rect.columns * 2 / 3))
+        // Inside the pane frames' right edge (one column in), so a message never reads as
+        // part of a broken border, in monochrome least of all.
+        let inset = rect.columns >= 24 ? 1 : 0
+        let maxWidth = min(rect.columns - inset, max(20, rect.columns * 2 / 3))
         for (i, toast) in toasts.suffix(3).reversed().enumerated() {
             let y = row - 1 - i
             guard y >= rect.row else { break }
             let text = (" " + toast.icon + " " + TextSanitizer.sanitize(toast.text) + " ").truncated(toWidth: maxWidth)
             let w = text.displayWidth
-            canvas.fill(row: y, column: rect.right - w, width: w, style: Style(toast.role, .reverse))
-            canvas.text(text, row: y, column: rect.right - w, style: Style(toast.role, .reverse))
+            canvas.fill(row: y, column: rect.right - inset - w, width: w, style: Style(toast.role, .reverse))
+            canvas.text(text, row: y, column: rect.right - inset - w, style: Style(toast.role, .reverse))
         }
     }
 }

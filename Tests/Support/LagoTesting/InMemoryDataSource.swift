@@ -193,6 +193,8 @@ public actor InMemoryDataSource: BrowserDataSource {
         case let .voidInvoice(i): (kind, id) = ("void", i)
         case let .topUpWallet(w, paid, granted):
             (kind, id) = ("topup", w + " paid=\(paid.map { "\($0)" } ?? "-") granted=\(granted.map { "\($0)" } ?? "-")")
+        case let .createPaymentRequest(customer, invoices, email):
+            (kind, id) = ("payreq", customer + " " + invoices.joined(separator: ",") + " email=\(email ?? "-")")
         }
         calls.append("perform \(kind) \(id)")
         await gate()
@@ -207,6 +209,11 @@ public actor InMemoryDataSource: BrowserDataSource {
         case .retryInvoicePayment: return nil
         case let .voidInvoice(i): return setInvoice(i, ["status": .string("voided"), "total_due_amount_cents": .number("0"), "payment_overdue": .bool(false)])
         case .topUpWallet: return Data("[]".utf8)
+        case let .createPaymentRequest(customer, invoices, email):
+            let answer = JSONValue.object([("lago_id", .string("pr_\(calls.count)")), ("external_customer_id", .string(customer)),
+                                           ("email", email.map(JSONValue.string) ?? .null), ("payment_status", .string("pending")),
+                                           ("invoices", .array(invoices.map { .object([("lago_id", .string($0))]) }))])
+            return Data(answer.prettyPrinted().utf8)
         }
     }
 
