@@ -33,3 +33,40 @@ extension EndToEndTests {
         }
     }
 }
+
+/// Asking a customer to pay, in the real binary: the dialog, then the request in the
+/// customer's payment requests pane.
+extension EndToEndTests {
+    @Test func askToPayFromTheCustomersInvoicesAndSeeTheRequestInItsTab() async throws {
+        try await Self.withBrowser { app, sandbox in
+            let overdue = try await sandbox.list("invoices?payment_overdue=true&per_page=100", key: "invoices")
+            let customers = overdue.compactMap { ($0["customer"] as? [String: Any])?["external_id"] as? String }.sorted()
+            let customer = try #require(customers.last, "the seed has overdue invoices")
+            let mine = overdue.filter { (($0["customer"] as? [String: Any])?["external_id"] as? String) == customer }
+            let before = try await sandbox.list("payment_requests?external_customer_id=\(customer)", key: "payment_requests").count
+            let t = app.tmux
+            try await Self.waitForDashboard(app, names: try await Self.customerNames(sandbox))
+            try t.command("customers ?\(customer)")
+            try await t.waitFor("the customer found") { $0.contains("customers [1]") && $0.contains("search:\(customer)") && Screen.isSettled($0) }
+            try t.press("Enter")
+            try await t.waitFor(text: "payment requests [\(before)]")
+            try t.press("Tab")
+            try await t.waitFor("the customer's invoices focused") { $0.contains("› invoices") && Screen.isSettled($0) }
+            try t.press("*")
+            try await t.waitFor(text: " marked")
+            try t.press("$")
+            let dialog = try await t.waitFor(text: "Ask to pay")
+            #expect(dialog.contains("\(mine.count) overdue invoice"), "\(dialog)")
+            #expect(dialog.contains("Send request"))
+            try t.press("Enter", "Right", "Enter")
+            try await t.waitFor(text: "Payment request sent")
+            try t.press("Enter")
+            let screen = try await t.waitFor(text: "payment requests [\(before + 1)]")
+            let number = try #require(mine.first?["number"] as? String)
+            #expect(screen.components(separatedBy: number).count - 1 >= 2, "the invoice shows in its list and in the request's row")
+            let after = try await sandbox.list("payment_requests?external_customer_id=\(customer)", key: "payment_requests")
+            #expect(after.count == before + 1, "exactly one request was made")
+            try await app.quit()
+        }
+    }
+}

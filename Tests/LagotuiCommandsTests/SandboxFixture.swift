@@ -9,9 +9,9 @@ struct SandboxFixture {
     let baseURL: URL
     let options: SandboxOptions
 
-    static func start(customers: Int = 12, faults: String = "", seed: UInt64 = 7) async throws -> SandboxFixture {
+    static func start(customers: Int = 12, faults: String = "", seed: UInt64 = 7, premium: Bool = true) async throws -> SandboxFixture {
         let options = SandboxOptions(seed: seed, customers: customers, faults: faults,
-                                     referenceDate: Date(timeIntervalSince1970: 1_760_000_000))
+                                     referenceDate: Date(timeIntervalSince1970: 1_760_000_000), premium: premium)
         let server = SandboxServer(options: options)
         let url = try await server.start()
         return SandboxFixture(server: server, baseURL: url, options: options)
@@ -55,8 +55,8 @@ struct SandboxFixture {
 }
 
 /// Runs `body` with a started sandbox and always stops it.
-func withSandbox<T>(customers: Int = 12, faults: String = "", _ body: (SandboxFixture) async throws -> T) async throws -> T {
-    let sandbox = try await SandboxFixture.start(customers: customers, faults: faults)
+func withSandbox<T>(customers: Int = 12, faults: String = "", premium: Bool = true, _ body: (SandboxFixture) async throws -> T) async throws -> T {
+    let sandbox = try await SandboxFixture.start(customers: customers, faults: faults, premium: premium)
     do {
         let result = try await body(sandbox)
         await sandbox.stop()
