@@ -21,7 +21,9 @@ import Testing
         var testDescription: String { "\(action.rawValue) \(faults.isEmpty ? "clean" : faults)" }
     }
 
-    nonisolated static let faults = "reset:0.15,truncate:0.15,503:0.15"
+    /// Connection resets and truncated answers (outcome unknown once sent), 503s after sending
+    /// and 429s with Retry-After (not processed: sent again after the wait).
+    nonisolated static let faults = "reset:0.15,truncate:0.15,503:0.15,429:0.1"
     nonisolated static let cases: [Case] = [
         Case(key: "P", action: .retryPayment, command: "inv status=finalized", faults: ""),
         Case(key: "P", action: .retryPayment, command: "inv status=finalized", faults: faults),
@@ -51,7 +53,7 @@ import Testing
         let dialog = try #require(live.model.snapshot().dialog)
         #expect(dialog.lines.contains { $0.text.hasPrefix("\(plan.items.count) invoice") })
         #expect(dialog.focusedButton == 0, "Cancel is focused")
-        await live.press("right", "enter")
+        await live.pressMovingTheClock("right", "enter")
         try await harness.setFaults("")
         let after = try await harness.mutationsPerRecord()
 
@@ -79,6 +81,31 @@ import Testing
         await live.command("w \(file.path)")
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == results.count)
+    }
+
+    @Test func downloadPDFsOfMarkedInvoicesUnderFaults() async throws {
+        let harness = try await SandboxHarness.start(options: SandboxOptions(customers: 12, referenceDate: Date(timeIntervalSince1970: 1_795_262_400)))
+        let live = try await SandboxFlowTests.start(server: harness.server, client: harness.client, perPage: 5)
+        defer { Task { await live.stop(); await harness.stop() } }
+        await live.command("inv status=finalized")
+        await live.press("space", "space", "space", "space", "space", "space")
+        try await harness.setFaults(Self.faults)
+        await live.pressMovingTheClock("D", "right", "enter")
+        try await harness.setFaults("")
+        let results = try #require(live.model.top?.focused as? BulkResultPane).results
+        #expect(results.count == 6, "every marked invoice has a result")
+        let folder = live.directory.appendingPathComponent("pdf")
+        for result in results {
+            switch result.outcome {
+            case let .succeeded(path?):
+                let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 5)
+                #expect(head == Data("%PDF-".utf8), "\(path) is a whole PDF")
+            case .succeeded(nil): Issue.record("a download without its file")
+            default: #expect(!result.outcome.message.isEmpty, "a failed download says why")
+            }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        #expect(names.allSatisfy { $0.hasSuffix(".pdf") }, "no partial or temporary file is left: \(names)")
     }
 
     @Test func downloadPDFsOfMarkedInvoices() async throws {

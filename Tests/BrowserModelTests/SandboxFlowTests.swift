@@ -22,6 +22,18 @@ import LagotuiCommands
 
         func press(_ keys: String...) async { await model.press(keys) }
 
+        /// Presses `keys`, then waits for the work they start while moving the manual clock over
+        /// each pause it schedules (a bulk run waiting out a 429's Retry-After), which
+        /// ``press(_:)`` would wait on forever.
+        func pressMovingTheClock(_ keys: String...) async {
+            for key in keys { model.handle(KeyPress(key)) }
+            while model.isBusy {
+                if let due = clock.nextDueIn { clock.advance(by: due) }
+                await Task.yield()
+            }
+            await model.idle()
+        }
+
         var focused: PaneSnapshot { model.focusedPaneSnapshot }
 
         var rows: [RowSnapshot] {

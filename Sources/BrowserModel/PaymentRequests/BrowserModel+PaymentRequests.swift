@@ -135,7 +135,7 @@ extension BrowserModel {
         let summary = created == outcomes.count
             ? (created == 1 ? "Payment request sent" : "\(created) payment requests sent")
             : "\(created) of \(outcomes.count) payment requests sent"
-        updateTask(taskID, created == outcomes.count ? .succeeded(summary) : .failed(summary))
+        updateTask(taskID, created == outcomes.count ? .succeeded("sent") : .failed("\(created) of \(outcomes.count) sent"))
         let planLimit = outcomes.allSatisfy(\.isPlanLimit)
         if planLimit {
             showMessage("Payment requests", [
@@ -145,7 +145,12 @@ extension BrowserModel {
         } else {
             showMessage(summary, outcomes.flatMap(\.lines))
         }
-        toast(created == outcomes.count ? .success : .warning, summary)
+        let asked = outcomes.filter(\.isCreated).map(\.request)
+        if asked.count == outcomes.count, asked.count == 1 {
+            toast(.success, "Asked \(asked[0].customerName) to pay \(asked[0].dueText)")
+        } else if !planLimit {
+            toast(created == outcomes.count ? .success : .warning, summary)
+        }
         refreshListsOnScreen()
         changed()
     }
