@@ -47,7 +47,7 @@ extension BrowserModel {
         case .quickFilter: cycleQuickFilter()
         case .pauseUsage: (top?.focused as? UsagePane)?.togglePause()
         case .overdue: openFromCommand(makeOverdueScreen())
-        case .analytics: openFromCommand(makeAnalyticsScreen())
+        case .analytics: toggleAnalytics()
         case .analyticsMonths: (top?.focused as? AnalyticsPane)?.cycleMonths()
         case .analyticsTable: (top?.focused as? AnalyticsPane)?.toggleTable()
         case .analyticsCurrency: (top?.focused as? AnalyticsPane)?.nextCurrency()

@@ -143,9 +143,29 @@ extension BrowserModel {
     }
 
     /// Esc: leaves a pane of the dashboard for the customers list, else pops the stack.
+    /// `A` on the dashboard: its analytics tab (and back to its customers); elsewhere the
+    /// analytics screen.
+    func toggleAnalytics() {
+        guard let screen = top, screen.kind == .dashboard else {
+            openFromCommand(makeAnalyticsScreen())
+            return
+        }
+        showDashboardTab(screen.dashboardTab == .customers ? .analytics : .customers)
+    }
+
+    func showDashboardTab(_ tab: BrowserScreen.DashboardTab) {
+        guard let screen = top, screen.kind == .dashboard else { return }
+        screen.showDashboardTab(tab) { AnalyticsPane(id: PaneID("dashboard.analytics"), env: env) }
+        for pane in screen.panes { if let rows = viewportHints[pane.id] { pane.viewportRows = rows } }
+        if terminalVisible { screen.setVisible(true) }
+        changed()
+    }
+
     func back() {
         guard let screen = top else { return }
-        if screen.kind == .dashboard, screen.focus != 0 {
+        if screen.kind == .dashboard, screen.dashboardTab == .analytics {
+            showDashboardTab(.customers)
+        } else if screen.kind == .dashboard, screen.focus != 0 {
             screen.focus = 0
         } else {
             pop()

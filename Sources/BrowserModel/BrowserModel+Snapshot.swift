@@ -14,7 +14,9 @@ extension BrowserModel {
         let body: BodySnapshot
         if let screen = top {
             body = BodySnapshot(layout: screen.layout, panes: screen.panes.enumerated().map { i, p in p.snapshot(focused: i == screen.focus) },
-                                focusedIndex: screen.focus)
+                                focusedIndex: screen.focus,
+                                screenTabs: screen.kind == .dashboard ? BrowserScreen.DashboardTab.allCases.map(\.title) : [],
+                                activeScreenTab: screen.dashboardTab.rawValue)
         } else {
             body = BodySnapshot(layout: .single, panes: [], focusedIndex: 0)
         }

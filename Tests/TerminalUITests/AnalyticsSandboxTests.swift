@@ -25,6 +25,43 @@ import Testing
         return String(line[range])
     }
 
+    @Test func theDashboardHasAnAnalyticsTabFrom120Columns() async throws {
+        let s = try await BrowserSandboxSessionTests().start(rows: 60, columns: 200)
+        defer { Task { await s.server.stop() } }
+        let d = s.driver
+        await d.expectLine("customers [")
+        // The crumbs row: where you are on the left, the dashboard's tabs on the right.
+        let crumbs = d.lines[1].trimmingCharacters(in: .whitespaces)
+        #expect(crumbs.hasPrefix("customers ") && crumbs.hasSuffix("customers │ analytics"), "\(d.screen.dump())")
+        await d.press("A")
+        await d.expectLine("Gross revenue  ")
+        #expect(d.lines[1].hasPrefix("analytics") && d.lines[1].trimmingCharacters(in: .whitespaces).hasSuffix("customers │ analytics"))
+        #expect(!d.lines.contains { $0.contains("customers [") }, "the analytics tab fills the body")
+        // Every series is drawn at once at this size: two columns of charts, then the overdue balance.
+        for title in ["MRR  ", "Gross revenue  ", "Invoiced usage  ", "Invoice collection  ", "Overdue balance  "] { await d.expectLine(title) }
+        await d.press("esc")
+        await d.expectLine("customers [")
+        #expect(d.lines[1].hasPrefix("customers"))
+        // The customers tab kept its rows and cursor; A again shows the charts without reloading them.
+        await d.press("A")
+        await d.expectLine("Overdue balance  ")
+        await d.press("A")
+        await d.expectLine("customers [")
+    }
+
+    @Test func below120ColumnsTheTabsAreNotDrawnButASwitchesAndTheCrumbsSaySo() async throws {
+        let s = try await BrowserSandboxSessionTests().start(rows: 24, columns: 100)
+        defer { Task { await s.server.stop() } }
+        let d = s.driver
+        await d.expectLine("customers [")
+        #expect(!d.lines[1].contains("analytics"))
+        await d.press("A")
+        await d.expectLine("last 12 months")
+        #expect(d.lines[1].hasPrefix("analytics"))
+        await d.press("esc")
+        await d.expectLine("customers [")
+    }
+
     @Test func chartsTableWindowAndCurrencyAt80x24() async throws {
         let s = try await BrowserSandboxSessionTests().start(rows: 24, columns: 80)
         defer { Task { await s.server.stop() } }

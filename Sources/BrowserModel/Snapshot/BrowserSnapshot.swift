@@ -84,6 +84,11 @@ public struct BodySnapshot: Sendable, Equatable {
     public var panes: [PaneSnapshot]
     /// Index in `panes` of the pane with keyboard focus.
     public var focusedIndex: Int
+    /// The screen's own tabs (the dashboard's `customers` and `analytics`), drawn beside the
+    /// breadcrumbs when the terminal is wide enough; empty for other screens.
+    public var screenTabs: [String] = []
+    /// Index in `screenTabs` of the tab shown.
+    public var activeScreenTab: Int = 0
 }
 
 /// Identity of a pane inside the current screen; stable across snapshots.

@@ -46,7 +46,17 @@ public struct BrowserRenderer {
                 .draw(on: canvas, row: header.row, in: header)
         }
         if let crumbs = layout.breadcrumbs {
-            Breadcrumbs(snapshot.breadcrumbs).draw(on: canvas, row: crumbs.row, in: crumbs)
+            // The dashboard's own tabs sit at the right of the crumbs from 120 columns on
+            // (narrower, `A` still switches; the crumbs then say which tab is shown).
+            let tabs = snapshot.body.screenTabs
+            let tabsWidth = tabs.reduce(0) { $0 + $1.displayWidth + 2 } + max(0, tabs.count - 1)
+            if !tabs.isEmpty, layout.mode == .dashboard, crumbs.columns > tabsWidth + 20 {
+                let (left, right) = crumbs.splitLeft(crumbs.columns - tabsWidth)
+                Breadcrumbs(snapshot.breadcrumbs).draw(on: canvas, row: crumbs.row, in: left)
+                TabBar(titles: tabs, active: snapshot.body.activeScreenTab).draw(on: canvas, row: crumbs.row, in: right)
+            } else {
+                Breadcrumbs(snapshot.breadcrumbs).draw(on: canvas, row: crumbs.row, in: crumbs)
+            }
         }
         var body = layout.body
         // The prompt takes the footer line, and one more for candidates or its message.
