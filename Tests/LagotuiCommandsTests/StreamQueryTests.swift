@@ -92,7 +92,8 @@ import LagoAPI
         #expect(ExportStream.named("CreditNotes") == .resource(.creditNotes))
         #expect(ExportStream.named("customer_usage_past") == .customerUsagePast)
         #expect(ExportStream.named("bogus") == nil)
-        #expect(ExportStream.allCases.count == 20)
+        #expect(ExportStream.allCases.count == 25)
+        #expect(ExportStream.named("analytics_invoice_collection") == .analytics(.invoiceCollection))
         #expect(ExportStream.named("activity-logs") == .resource(.activityLogs))
         #expect(ExportStream.named("payment_requests") == .resource(.paymentRequests))
     }

@@ -31,7 +31,10 @@ public struct SyncCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let chosen = try streams.isEmpty ? ExportStream.allCases : streams.map(ExportCommand.parseStream)
+        // The analytics series are computed by Lago on request and cached there for 4 h; they
+        // are not records to keep for offline browsing, so syncing everything leaves them out.
+        let everything = ExportStream.allCases.filter { if case .analytics = $0 { false } else { true } }
+        let chosen = try streams.isEmpty ? everything : streams.map(ExportCommand.parseStream)
         let queries = try chosen.map { try StreamQuery.build($0, filters: filters) }
         let settings = try ClientFactory.settings(global)
         var tuning = ClientFactory.Tuning()

@@ -36,7 +36,7 @@ public struct ExportEngine: Sendable {
         }
         switch query.stream.shape {
         case let .list(path, collectionKey):
-            let paginated = query.stream.resource?.isPaginated ?? true
+            let paginated = query.stream.isPaginated
             try await pages.fetchAll(path: path, collectionKey: collectionKey, query: query.listItems, paginated: paginated,
                                      readAhead: concurrency - 1, onFirst: { meta in
                 progress?.setTotals(records: meta.totalCount, pages: meta.totalPages)

@@ -1,3 +1,4 @@
+import BrowserModel
 import Foundation
 import LagoAPI
 
@@ -10,9 +11,13 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
     case customerUsage
     /// Invoiced usage periods of every subscription.
     case customerUsagePast
+    /// One of Lago's analytics series, a row per month (and currency, metric or payment status).
+    case analytics(AnalyticsSeries)
 
-    /// Every Lago resource, then the two usage streams.
-    public static var allCases: [ExportStream] { LagoResource.allCases.map(ExportStream.resource) + [.customerUsage, .customerUsagePast] }
+    /// Every Lago resource, the two usage streams, then the five analytics series.
+    public static var allCases: [ExportStream] {
+        LagoResource.allCases.map(ExportStream.resource) + [.customerUsage, .customerUsagePast] + AnalyticsSeries.allCases.map(ExportStream.analytics)
+    }
 
     /// The stream's name: its resource's (`credit_notes`), `customer_usage` or `customer_usage_past`.
     public var rawValue: String {
@@ -20,6 +25,16 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
         case let .resource(resource): resource.rawValue
         case .customerUsage: "customer_usage"
         case .customerUsagePast: "customer_usage_past"
+        case let .analytics(series): "analytics_" + series.rawValue
+        }
+    }
+
+    /// False for lists Lago answers in one piece (billing entities, the analytics series).
+    public var isPaginated: Bool {
+        switch self {
+        case let .resource(resource): resource.isPaginated
+        case .customerUsage, .customerUsagePast: true
+        case .analytics: false
         }
     }
 
@@ -51,6 +66,7 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
         case let .resource(resource): return .list(path: resource.path, collectionKey: resource.collectionKey)
         case .customerUsage: return .currentUsage
         case .customerUsagePast: return .pastUsage
+        case let .analytics(series): return .list(path: series.path, collectionKey: series.rootKey)
         }
     }
 
@@ -67,6 +83,9 @@ public enum ExportStream: Hashable, Sendable, CaseIterable, RawRepresentable {
             return out
         case .customerUsage: return [.customer, .subscription, .plan]
         case .customerUsagePast: return [.customer, .subscription, .plan, .billableMetric, .periods]
+        // BEHAVIOUR.md C7: every series takes currency and billing entity; only gross revenue
+        // and overdue balance honour a customer.
+        case let .analytics(series): return [.currency, .billingEntity] + (series.perCustomer ? [.customer] : [])
         }
     }
 

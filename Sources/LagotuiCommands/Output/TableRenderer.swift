@@ -31,6 +31,8 @@ public enum TableRenderer {
         case .customerUsage:
             return ["external_customer_id", "external_subscription_id", "charge_usage.billable_metric.code", "charge_usage.units",
                     "charge_usage.amount_cents", "currency"]
+        case let .analytics(series):
+            return ["month", "currency"] + (series.groupField.map { [$0] } ?? []) + ["amount_cents"]
         case .customerUsagePast:
             return ["external_customer_id", "external_subscription_id", "from_datetime", "to_datetime", "amount_cents", "currency"]
         }
