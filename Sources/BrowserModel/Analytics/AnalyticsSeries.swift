@@ -45,9 +45,15 @@ public enum AnalyticsSeries: String, CaseIterable, Sendable {
 
     /// The query for the last `months` months (Lago counts the current month as one); nil
     /// `months` asks for every month since the organization was created.
-    public func query(months: Int?, externalCustomerId: String? = nil) -> [URLQueryItem] {
+    /// `currency` (sent upper-cased, as Lago reads it) and `billingEntity` (a code; Lago ignores
+    /// an unknown one) narrow every series (BEHAVIOUR.md C7).
+    public func query(months: Int?, externalCustomerId: String? = nil, currency: String? = nil, billingEntity: String? = nil) -> [URLQueryItem] {
         var items = months.map { [URLQueryItem(name: "months", value: String($0))] } ?? []
-        // The same parameter as the lists' customer filter, spelled by the catalogue.
+        // The same parameters as the lists' customer and currency filters, spelled by the catalogue.
+        if let currency, let spec = LagoResource.invoices.entry.filter(named: "currency") {
+            items.append(URLQueryItem(name: spec.wire, value: currency.uppercased()))
+        }
+        if let billingEntity { items.append(URLQueryItem(name: "billing_entity_code", value: billingEntity)) }
         if perCustomer, let externalCustomerId, let customer = LagoResource.invoices.entry.filter(named: "customer") {
             items.append(URLQueryItem(name: customer.wire, value: externalCustomerId))
         }

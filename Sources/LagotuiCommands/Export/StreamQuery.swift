@@ -40,17 +40,13 @@ public struct StreamQuery: Sendable, Equatable {
             } else {
                 query.listItems = try items(of: entry, values, stream: stream)
             }
-        case .analytics:
-            // Lago reads `currency` upper-cased and ignores an unknown entity code (C7).
-            if let currency = try FilterValidation.text(values["currency"]?.first, flag: "--currency") {
-                query.listItems.append(URLQueryItem(name: "currency", value: currency.uppercased()))
-            }
-            if let entity = try FilterValidation.text(values["billing-entity"]?.first, flag: "--billing-entity") {
-                query.listItems.append(URLQueryItem(name: "billing_entity_code", value: entity))
-            }
-            if let customer = try FilterValidation.text(values["customer"]?.first, flag: "--customer") {
-                query.listItems.append(URLQueryItem(name: "external_customer_id", value: customer))
-            }
+        case let .analytics(series):
+            // Spelled by the series, as the browser's charts send them.
+            query.listItems = series.query(
+                months: nil,
+                externalCustomerId: try FilterValidation.text(values["customer"]?.first, flag: "--customer"),
+                currency: try FilterValidation.text(values["currency"]?.first, flag: "--currency"),
+                billingEntity: try FilterValidation.text(values["billing-entity"]?.first, flag: "--billing-entity"))
         case .customerUsage, .customerUsagePast:
             // These walk subscriptions: current usage exists only for active ones.
             let subscriptions = LagoResource.subscriptions.entry
