@@ -8,6 +8,13 @@ import LagoAPI
 /// the cell buffer, driven by keys, waiting for idle (never sleeping).
 @MainActor
 @Suite struct BrowserSessionTests {
+    /// The crumbs row without the dashboard's tabs, which sit at its right from 120 columns.
+    @MainActor static func crumbs(_ driver: TerminalTestDriver) -> String {
+        let row = driver.lines[1].trimmingCharacters(in: .whitespaces)
+        let tabs = "customers │ analytics"
+        return row.hasSuffix(tabs) && row.count > tabs.count ? String(row.dropLast(tabs.count)).trimmingCharacters(in: .whitespaces) : row
+    }
+
     func assertNoControls(_ driver: TerminalTestDriver) {
         for g in driver.screen.allGraphemes {
             #expect(!g.unicodeScalars.contains { TextSanitizer.isHazard($0) }, "control in buffer\n\(driver.screen.dump())")
@@ -16,7 +23,7 @@ import LagoAPI
 
     @Test func dashboardShowsEveryPaneAndFollowsTheCursor() async {
         let (d, _, _) = await ModelFixtures.driver()
-        #expect(d.lines[1] == "customers")
+        #expect(Self.crumbs(d) == "customers")
         await d.expectLine("Acme")
         await d.expectLine("株式会社テスト")
         await d.expectLine("Café 😀 Ltd")
@@ -50,7 +57,7 @@ import LagoAPI
         await d.press("enter")
         await d.expectLine("customers › Acme › invoices › INV-0042")
         await d.press("esc", "esc")
-        #expect(d.lines[1] == "customers")
+        #expect(Self.crumbs(d) == "customers")
     }
 
     @Test func filterNarrowsTheList() async {

@@ -15,8 +15,15 @@ enum Screen {
     /// The breadcrumb line (second row at 12 rows and more).
     static func breadcrumbs(_ screen: String) -> String {
         let all = lines(screen)
-        return all.count > 1 ? all[1].trimmingCharacters(in: .whitespaces) : ""
+        guard all.count > 1 else { return "" }
+        let row = all[1].trimmingCharacters(in: .whitespaces)
+        // From 120 columns the dashboard names its tabs at the right of the crumbs row.
+        guard row.hasSuffix(dashboardTabs), row.count > dashboardTabs.count else { return row }
+        return String(row.dropLast(dashboardTabs.count)).trimmingCharacters(in: .whitespaces)
     }
+
+    /// The dashboard's tabs as drawn beside its crumbs.
+    static let dashboardTabs = "customers │ analytics"
 
     /// The first capture of `pattern`'s group 1 on screen.
     static func first(_ pattern: String, in screen: String) -> String? {
