@@ -164,8 +164,9 @@ struct PaymentRequestOutcome {
         case refused(status: Int, code: String?, message: String)
         /// Sent, unanswered: it may exist. Never sent again.
         case unknown(String)
-        /// Not sent (network, or an earlier plan-limit refusal).
+        /// Could not be sent or answered, and certainly not applied (network, auth, 5xx).
         case failed(String)
+        /// Not sent because an earlier request met Lago's plan limit.
         case notSent(String)
     }
 
